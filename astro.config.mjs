@@ -1,0 +1,41 @@
+// Site configuration: Starlight for the course shell, React for islands, MDX for lessons.
+// The sidebar comes from content/curriculum.yaml (the one place the course order lives).
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import react from '@astrojs/react';
+import { sidebarGroups } from './src/curriculum/curriculum.ts';
+
+/** Only this site's own origin may serve scripts, styles, fonts, images or answer requests. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export default defineConfig({
+  site: 'https://consistency-lab.dev',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'Consistency Lab',
+      description:
+        'Learn how data stays consistent across services: lessons, protocols you can run and break in the browser, and practice quizzes.',
+      logo: { src: './src/assets/logo.svg', alt: 'Consistency Lab' },
+      markdown: { processedDirs: ['./content/lessons'] },
+      sidebar: [{ label: 'Start here', items: [{ label: 'Course home', link: '/' }, { label: 'Your progress', link: '/progress/' }] }, ...sidebarGroups()],
+      customCss: ['./src/styles/course.css'],
+      head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy } }],
+      components: { Footer: './src/overrides/Footer.astro' },
+      lastUpdated: false,
+      pagination: true,
+    }),
+    react(),
+  ],
+});

@@ -1,0 +1,5 @@
+/// <reference types="astro/client" />
+declare module '*.yaml?raw' {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,2 @@
+// STUB: replaced by the progress helper.
+export function startPageProgress(_doc: Document): void {}

@@ -1,0 +1,151 @@
+/**
+ * The quiz bank schema: what a `content/quizzes/*.yaml` file may contain.
+ *
+ * Validated at build time through the `quizzes` content collection, and in unit tests directly.
+ * Every error names the question id it concerns, so a bad bank fails the build with a message an
+ * author can act on. This module only describes data: it never renders or grades.
+ */
+import { z } from 'zod';
+
+/** How hard a question is; banks are expected to span all three. */
+export const difficultySchema = z.enum(['easy', 'medium', 'hard']);
+
+/** One answer option with its own explanation (shown after answering, right or wrong). */
+export const optionSchema = z.object({
+  /** The option as the reader sees it. Inline Markdown (`code`, *emphasis*) is allowed. */
+  text: z.string().min(1),
+  /** Why this option is right or wrong. Required for every option: a bare "wrong" teaches nothing. */
+  explanation: z.string().min(1, 'every option needs an explanation'),
+});
+
+/** Fields every question kind shares. */
+const baseQuestion = {
+  /** Stable id, unique within the bank: kebab-case. Saved progress refers to questions by it. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case'),
+  /** How hard it is. */
+  difficulty: difficultySchema,
+  /** The question itself. Inline Markdown allowed. */
+  prompt: z.string().min(1),
+  /** A nudge shown on request, before answering. Must not give the answer away. */
+  hint: z.string().min(1, 'every question needs a hint'),
+  /** Ids of lessons (docs collection ids, e.g. `foundations/cap`) that teach what this question tests. */
+  lessons: z.array(z.string()).default([]),
+};
+
+/** Pick exactly one option. */
+export const singleChoiceSchema = z.object({
+  ...baseQuestion,
+  kind: z.literal('single'),
+  options: z.array(optionSchema).min(2),
+  /** Index of the right option (0-based). */
+  answer: z.number().int().nonnegative(),
+});
+
+/** Pick every option that applies (at least one). */
+export const multipleChoiceSchema = z.object({
+  ...baseQuestion,
+  kind: z.literal('multiple'),
+  options: z.array(optionSchema).min(2),
+  /** Indices of all right options (0-based), no repeats. */
+  answers: z.array(z.number().int().nonnegative()).min(1),
+});
+
+/** Put the items in order. Items are listed in the right order here; the island shuffles them deterministically. */
+export const orderingSchema = z.object({
+  ...baseQuestion,
+  kind: z.literal('ordering'),
+  /** The items, in the correct order. */
+  items: z.array(z.string().min(1)).min(3),
+  /** Why this order is the right one. */
+  explanation: z.string().min(1),
+});
+
+/** A run of a protocol in the sandbox, referenced by protocol, scenario, flags and choice tokens. */
+export const simulationRunSchema = z.object({
+  /** Protocol id, e.g. `two-phase-commit`. */
+  protocol: z.string().min(1),
+  /** Scenario id within that protocol. */
+  scenario: z.string().min(1),
+  /** Flag overrides on top of the scenario's configuration. */
+  flags: z.record(z.string(), z.boolean()).default({}),
+  /** Choices after the scenario's prefix, as run tokens (see the kernel's run codec). */
+  choices: z.array(z.string()).default([]),
+});
+
+/** Something that is true or false of one node after a step: used to check predict answers. */
+export const nodeClaimSchema = z.object({
+  /** The node, e.g. `p2`. */
+  node: z.string().min(1),
+  /** Its state id after the step (dot-separated), e.g. `aborted`. */
+  state: z.string().min(1),
+});
+
+/** Predict: a run is shown; which option says what happens when the next choice is taken? */
+export const predictSchema = z.object({
+  ...baseQuestion,
+  kind: z.literal('predict'),
+  /** The run shown to the reader. */
+  run: simulationRunSchema,
+  /** The next choice, as a run token. The reader predicts its effect. */
+  next: z.string().min(1),
+  /** Each option carries a claim the simulator can check after `next`. Exactly the answer's claim must hold. */
+  options: z.array(optionSchema.extend({ claim: nodeClaimSchema })).min(2),
+  answer: z.number().int().nonnegative(),
+});
+
+/** Break it: from the scenario's start, reach a violation of an invariant spending at most `maxFaults` faults. */
+export const breakItSchema = z.object({
+  ...baseQuestion,
+  kind: z.literal('break-it'),
+  /** The starting point (its `choices` are usually empty). */
+  run: simulationRunSchema,
+  /** Invariant name the reader must break. */
+  invariant: z.string().min(1),
+  /** Most faults (crash, drop, duplicate, partition) the reader may spend. */
+  maxFaults: z.number().int().min(0).max(4),
+  /** What the shortest breaking run teaches, shown after success. */
+  explanation: z.string().min(1),
+});
+
+export const questionSchema = z.discriminatedUnion('kind', [
+  singleChoiceSchema,
+  multipleChoiceSchema,
+  orderingSchema,
+  predictSchema,
+  breakItSchema,
+]);
+
+/** A whole bank file. Cross-field rules (answer ranges, duplicate ids) are checked here, naming the question. */
+export const quizBankSchema = z
+  .object({
+    /** Bank title shown above the quiz. */
+    title: z.string().min(1),
+    /** Lesson this bank belongs to (docs id), or null for mixed practice banks. */
+    lesson: z.string().nullable().default(null),
+    /** The questions, in the order a first-time reader should meet them. */
+    questions: z.array(questionSchema).min(1),
+  })
+  .superRefine((bank, ctx) => {
+    const seen = new Set<string>();
+    bank.questions.forEach((q, i) => {
+      const at = (msg: string, ...path: (string | number)[]) =>
+        ctx.addIssue({ code: 'custom', message: `question "${q.id}": ${msg}`, path: ['questions', i, ...path] });
+      if (seen.has(q.id)) at('duplicate id');
+      seen.add(q.id);
+      if ((q.kind === 'single' || q.kind === 'predict') && q.answer >= q.options.length) {
+        at(`answer ${q.answer} is out of range (options 0 to ${q.options.length - 1})`, 'answer');
+      }
+      if (q.kind === 'multiple') {
+        q.answers.forEach((a, j) => {
+          if (a >= q.options.length) at(`answer ${a} is out of range (options 0 to ${q.options.length - 1})`, 'answers', j);
+        });
+        if (new Set(q.answers).size !== q.answers.length) at('answers repeat an index', 'answers');
+      }
+      if (q.kind === 'ordering' && new Set(q.items).size !== q.items.length) at('ordering items must be distinct', 'items');
+    });
+  });
+
+export type Difficulty = z.infer<typeof difficultySchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type QuizBank = z.infer<typeof quizBankSchema>;
+export type SimulationRun = z.infer<typeof simulationRunSchema>;
