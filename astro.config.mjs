@@ -29,7 +29,8 @@ export default defineConfig({
         'Learn how data stays consistent across services: lessons, protocols you can run and break in the browser, and practice quizzes.',
       logo: { src: './src/assets/logo.svg', alt: 'Consistency Lab' },
       markdown: { processedDirs: ['./content/lessons'] },
-      sidebar: [{ label: 'Start here', items: [{ label: 'Course home', link: '/' }, { label: 'Your progress', link: '/progress/' }] }, ...sidebarGroups()],
+      // Course home first and the progress page last, so prev/next runs home → lessons → progress.
+      sidebar: [{ label: 'Course home', link: '/' }, ...sidebarGroups(), { label: 'Your progress', link: '/progress/' }],
       customCss: ['./src/styles/course.css'],
       head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy } }],
       components: { Footer: './src/overrides/Footer.astro' },

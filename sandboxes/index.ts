@@ -1,3 +1,10 @@
-// STUB by the lead so the site builds; the kernel helper replaces this file with the real registry.
+/**
+ * The protocol registry: every sandbox protocol by id. Each protocol is imported only through its
+ * own folder's index.ts.
+ */
 import type { Protocol } from './kernel/types.ts';
-export const protocols: Record<string, Protocol> = {};
+import { twoPhaseCommit } from './two-phase-commit/index.ts';
+
+export const protocols: Record<string, Protocol> = {
+  [twoPhaseCommit.id]: twoPhaseCommit,
+};

@@ -83,6 +83,7 @@ export type Choice =
   | { kind: 'crash'; node: NodeId }
   | { kind: 'recover'; node: NodeId }
   | { kind: 'timer'; node: NodeId; name: string }
+  /** Cut the network. Nodes named in no group form one more group together, so isolating `c` is `[['c']]`. */
   | { kind: 'partition'; groups: NodeId[][] }
   | { kind: 'heal' }
   | { kind: 'request'; name: string };
@@ -143,6 +144,13 @@ export interface Scenario {
   budget: FaultBudget;
   /** Choices replayed before the reader takes over (e.g. to reach "coordinator just sent PREPARE"). */
   prefix: Choice[];
+  /**
+   * The prefix for another configuration (message ids depend on the number of nodes). Optional;
+   * when absent `prefix` is used for every configuration. Must return `prefix` for `config`.
+   */
+  prefixFor?: (config: Config) => Choice[];
+  /** Scenario data handed to `Protocol.init` (e.g. `{ voteNo: ['p2'] }`). Optional. */
+  data?: { [key: string]: Json };
   /** Prompts for the reader: "Crash the coordinator now. What can p2 do?" */
   tryThis: string[];
 }
@@ -184,5 +192,68 @@ export interface Protocol {
   invariants: Invariant[];
   scenarios: Scenario[];
   /** The initial world for a configuration (no prefix applied). */
-  init: (config: Config, budget: FaultBudget) => World;
+  init: (config: Config, budget: FaultBudget, data?: { [key: string]: Json }) => World;
+  /** Which node a scenario request (`begin`…) is handed to. Optional; default: the first node. */
+  requestTarget?: (request: string, world: World) => NodeId;
+  /**
+   * Protocol-specific narration of one step for the aria-live log; return null to use the kernel's
+   * generic sentence. Optional.
+   */
+  narrate?: (before: World, choice: Choice, after: World, trace: StepTrace) => string | null;
+  /** The part of a node's machine context worth showing in the player. Optional; default: the context. */
+  memory?: (role: string, context: Json) => Json;
 }
+
+/**
+ * What the kernel hands a node's machine as input when it boots or recovers. Machines copy what
+ * they need into context; `store` is a read-only copy of the durable store (recovery reads the log).
+ */
+export interface NodeInput {
+  /** This node's id. */
+  id: NodeId;
+  /** This node's role. */
+  role: string;
+  /** Every node's id and role, in world order, so a node knows its peers without calling them. */
+  peers: { id: NodeId; role: string }[];
+  /** Configuration (size and flags). */
+  config: Config;
+  /** The durable store at boot time. */
+  store: Json;
+  /** True when the node restarts after a crash (route to the recovery state); false on first boot. */
+  recovering: boolean;
+}
+
+/**
+ * What a node's machine emits (with XState `emit`) for the kernel to carry out, in order. The kernel
+ * applies `store.*` at once, so "log, then send" is just the order of emits within one transition.
+ */
+export type Effect =
+  /** Put a message in the network. Lost at once if `to` is down or across the partition. */
+  | { type: 'send'; to: NodeId; message: { type: string; payload?: { [key: string]: Json } } }
+  /** Arm (or re-arm) a named timer; firing it becomes a choice, delivered as event `timer.<name>`. */
+  | { type: 'timer.set'; name: string }
+  /** Disarm a named timer (no-op when not armed). */
+  | { type: 'timer.clear'; name: string }
+  /** Append a record to the durable log, `store.log` (created when absent). */
+  | { type: 'store.append'; record: Json }
+  /** Set one key of the durable store (for tables and flags kept on disk). */
+  | { type: 'store.set'; key: string; value: Json };
+
+/**
+ * The events the kernel feeds machines: a delivered message is `{ type: message.type, from, ...payload }`,
+ * a fired timer is `{ type: 'timer.<name>' }`, a scenario request is `{ type: 'request.<name>' }`.
+ */
+export type KernelEvent = { type: string; from?: NodeId; [key: string]: Json | undefined };
+
+/** One thing that happened inside a step, in order; used for narration and sequence diagrams. */
+export type TraceEntry =
+  | { kind: 'state'; node: NodeId; from: string | null; to: string | null }
+  | { kind: 'send'; message: Message }
+  | { kind: 'lost'; message: Message; reason: string }
+  | { kind: 'merged'; message: Message }
+  | { kind: 'store'; node: NodeId; record: Json }
+  | { kind: 'timer.set'; node: NodeId; name: string }
+  | { kind: 'timer.clear'; node: NodeId; name: string };
+
+/** Everything that happened in one step. */
+export type StepTrace = TraceEntry[];

@@ -1,4 +1,67 @@
-// STUB: replaced by the player helper.
-export default function Player(props: { protocolId: string; scenarioId: string; flags: Record<string, boolean>; title: string }) {
-  return <div>{props.title}</div>;
+/**
+ * The protocol player island: every <Simulation> on every lesson page hydrates this component.
+ * An error boundary keeps a bug from leaving a blank box: the reader gets the error and a reset.
+ */
+import { Component, useState, type ReactNode } from 'react';
+import PlayerCore, { type PlayerCoreProps } from './PlayerCore.tsx';
+
+export interface PlayerProps {
+  protocolId: string;
+  scenarioId: string;
+  flags: Record<string, boolean>;
+  title: string;
+}
+
+class Boundary extends Component<{ children: ReactNode; onReset: () => void }, { error: Error | null }> {
+  state: { error: Error | null } = { error: null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+  componentDidCatch(error: unknown) {
+    console.error('Simulation player crashed:', error);
+  }
+  render() {
+    if (this.state.error) {
+      return (
+        <div className="pl-root pl-crashed" role="alert" data-testid="player-error">
+          <p>
+            <strong>The simulation hit a bug</strong> and stopped: {this.state.error.message}
+          </p>
+          <button
+            type="button"
+            className="pl-btn pl-btn--primary"
+            onClick={() => {
+              this.setState({ error: null });
+              this.props.onReset();
+            }}
+            data-testid="player-reset"
+          >
+            Reset simulation
+          </button>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+/** A player wrapped in an error boundary; "Reset simulation" remounts it from the scenario start. */
+export function SafePlayer(props: PlayerCoreProps) {
+  const [generation, setGeneration] = useState(0);
+  return (
+    <Boundary
+      onReset={() => {
+        if (props.useHash && typeof window !== 'undefined' && window.location.hash.includes('sim=')) {
+          history.replaceState(history.state, '', window.location.pathname + window.location.search);
+        }
+        setGeneration((g) => g + 1);
+      }}
+    >
+      <PlayerCore key={generation} {...props} />
+    </Boundary>
+  );
+}
+
+export default function Player(props: PlayerProps) {
+  return <SafePlayer protocolId={props.protocolId} scenarioId={props.scenarioId} flags={props.flags} title={props.title} useHash />;
 }

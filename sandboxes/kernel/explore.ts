@@ -1,0 +1,180 @@
+/**
+ * The explorer: breadth-first search over every world a scenario can reach within its fault
+ * budget, merging equal worlds by a canonical key, and reporting for each violated invariant the
+ * shortest run that breaks it (BFS meets shallow worlds first).
+ *
+ * Canonical key: message ids and the id counter are left out and in-flight messages are sorted by
+ * content, so worlds that differ only in numbering merge. That is sound for replay because every
+ * stored world keeps the path (with its own ids) that first reached it, and replaying that path
+ * from the start reproduces exactly that world. Snapshots and stores are interned to small numbers
+ * by identity then content; node transitions are memoized in node.ts.
+ *
+ * Synchronous and sliceable (`createExplorer().run(n)`) so a Web Worker can report progress and
+ * cancel between slices. Time only comes from the caller's `now`.
+ */
+import { canonicalKey } from './canonical.ts';
+import { applyChoice, choices, isFaultChoice, startWorldWith } from './step.ts';
+import { messageKey } from './world.ts';
+import type { ExploreOptions, ExploreResult, Explorer, Violation } from './api-types.ts';
+import type { Choice, Config, Json, Message, Protocol, Scenario, World } from './types.ts';
+
+/** Numbers JSON values by content, remembering objects by identity. One per exploration, so memory is freed with it. */
+type Interner = (v: Json) => number | string;
+
+function createInterner(): (v: Json) => number {
+  const ids = new Map<string, number>();
+  const idByObject = new WeakMap<object, number>();
+  return (v) => {
+    if (v !== null && typeof v === 'object') {
+      const hit = idByObject.get(v);
+      if (hit !== undefined) return hit;
+    }
+    const k = canonicalKey(v);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(k, id);
+    }
+    if (v !== null && typeof v === 'object') idByObject.set(v, id);
+    return id;
+  };
+}
+
+const msgKeys = new WeakMap<Message, string>();
+function msgKey(m: Message): string {
+  let k = msgKeys.get(m);
+  if (k === undefined) {
+    k = messageKey(m);
+    msgKeys.set(m, k);
+  }
+  return k;
+}
+
+
+/** Canonical key of a world: equal for worlds that differ only in message numbering or order. */
+export function worldKey(world: World, intern: Interner = canonicalKey): string {
+  let k = '';
+  for (const id in world.nodes) {
+    const n = world.nodes[id];
+    k += (n.up ? 'U' : 'D') + intern(n.snapshot) + ',' + intern(n.store) + ';';
+  }
+  const ms = world.inFlight.length > 1 ? world.inFlight.map(msgKey).sort() : world.inFlight.map(msgKey);
+  k += '|' + ms.join('|');
+  const ts = world.timers.map((t) => t.node + '.' + t.name);
+  if (ts.length > 1) ts.sort();
+  k += '|' + ts.join(',');
+  if (world.partition) k += '|P' + world.partition.map((g) => g.slice().sort().join(',')).sort().join('/');
+  const u = world.used;
+  k += '|' + u.crash + ',' + u.drop + ',' + u.duplicate + ',' + u.partition + '|' + world.pendingRequests.join(',');
+  return k;
+}
+
+/** A sliced BFS. `run(n)` does about n transitions and returns the result when done, else null. */
+export function createExplorer(protocol: Protocol, scenario: Scenario, options: ExploreOptions = {}): Explorer {
+  const config: Config = options.config ?? scenario.config;
+  const start = startWorldWith(protocol, scenario, config, options.budget ?? scenario.budget);
+  const maxWorlds = options.maxWorlds ?? 2_000_000;
+  const maxDepth = options.maxDepth ?? Infinity;
+  const progressEvery = options.progressEvery ?? 10_000;
+  const now = options.now;
+  const t0 = now ? now() : 0;
+  const safety = protocol.invariants.filter((i) => i.kind === 'safety');
+  const liveness = protocol.invariants.filter((i) => i.kind === 'liveness');
+
+  const intern = createInterner();
+  const seen = new Map<string, number>();
+  const queue: (World | null)[] = [start];
+  const parent: number[] = [-1];
+  const via: (Choice | null)[] = [null];
+  const depthOf: number[] = [0];
+  seen.set(worldKey(start, intern), 0);
+  const violations = new Map<string, Violation>();
+  let head = 0;
+  let transitions = 0;
+  let depth = 0;
+  let nextProgress = progressEvery;
+  let depthCut = false;
+  let result: ExploreResult | null = null;
+
+  const path = (i: number): Choice[] => {
+    const out: Choice[] = [];
+    for (let j = i; j > 0; j = parent[j]) out.push(via[j]!);
+    return out.reverse();
+  };
+  const record = (name: string, title: string, message: string, i: number) => {
+    if (!violations.has(name)) violations.set(name, { invariant: name, title, message, choices: path(i) });
+  };
+  const checkSafety = (w: World, i: number) => {
+    for (const inv of safety) {
+      if (violations.has(inv.name)) continue;
+      const msg = inv.check(w, config);
+      if (msg !== null) record(inv.name, inv.title, msg, i);
+    }
+  };
+  checkSafety(start, 0);
+
+  const finish = (stoppedBy: ExploreResult['stoppedBy']): ExploreResult => {
+    result = {
+      worlds: queue.length,
+      transitions,
+      depth,
+      ms: now ? Math.round(now() - t0) : 0,
+      complete: stoppedBy === null,
+      stoppedBy,
+      violations: [...violations.values()],
+    };
+    return result;
+  };
+
+  const run = (budgetTransitions: number): ExploreResult | null => {
+    if (result) return result;
+    const sliceEnd = transitions + budgetTransitions;
+    while (head < queue.length) {
+      if (options.shouldCancel?.()) return finish('cancel');
+      if (now && options.timeLimitMs !== undefined && now() - t0 > options.timeLimitMs) return finish('time');
+      if (transitions >= sliceEnd) return null;
+      const i = head++;
+      const w = queue[i]!;
+      queue[i] = null; // expanded worlds are only needed through their path
+      const d = depthOf[i];
+      const cs = choices(protocol, config, w);
+      if (liveness.length && cs.every(isFaultChoice)) {
+        for (const inv of liveness) {
+          if (violations.has(inv.name)) continue;
+          const msg = inv.check(w, config);
+          if (msg !== null) record(inv.name, inv.title, msg, i);
+        }
+      }
+      if (d >= maxDepth) {
+        if (cs.length) depthCut = true;
+        continue;
+      }
+      for (const c of cs) {
+        const next = applyChoice(protocol, config, w, c);
+        transitions++;
+        if (transitions >= nextProgress) {
+          nextProgress += progressEvery;
+          options.onProgress?.({ worlds: queue.length, transitions, depth });
+        }
+        const key = worldKey(next, intern);
+        if (seen.has(key)) continue;
+        const j = queue.length;
+        seen.set(key, j);
+        queue.push(next);
+        parent.push(i);
+        via.push(c);
+        depthOf.push(d + 1);
+        if (d + 1 > depth) depth = d + 1;
+        checkSafety(next, j);
+        if (queue.length >= maxWorlds) return finish('worlds');
+      }
+    }
+    return finish(depthCut ? 'depth' : null);
+  };
+  return { run };
+}
+
+/** Explore a scenario to the end (or a limit) in one call. */
+export function explore(protocol: Protocol, scenario: Scenario, options: ExploreOptions = {}): ExploreResult {
+  return createExplorer(protocol, scenario, options).run(Infinity)!;
+}

@@ -1,0 +1,155 @@
+/**
+ * Building worlds and carrying out node effects on a draft world.
+ *
+ * A "draft" is a shallow copy made by the step function: its top-level arrays and maps are fresh,
+ * so they may be mutated here, but node records and stores are shared with the previous world and
+ * are replaced, never mutated. Network rule (one, everywhere): a message is lost at send time when
+ * its receiver is down or across the partition, and messages already queued are lost when their
+ * receiver crashes or is cut off. So the network never holds a message that cannot be delivered.
+ * The network also keeps at most one queued copy of identical messages (same sender, receiver, type
+ * and payload): a retransmission while a copy is still queued merges into it, as over one TCP
+ * connection. Only the `duplicate` fault makes a second copy. This keeps retry loops finite.
+ */
+import type { AnyStateMachine } from 'xstate';
+import { canonicalJson } from './canonical.ts';
+import { bootNode, stateIdOf } from './node.ts';
+import type { Config, Effect, FaultBudget, Json, Message, NodeId, NodeRecord, StepTrace, World } from './types.ts';
+
+/** A node to create: id, role and initial durable store. */
+export type NodeSpec = { id: NodeId; role: string; store: Json };
+
+/** True when a and b can exchange messages under the current partition. */
+export function reachable(world: World, a: NodeId, b: NodeId): boolean {
+  if (!world.partition) return true;
+  for (const g of world.partition) if (g.includes(a)) return g.includes(b);
+  return false;
+}
+
+/** A message's identity for merging and hashing: everything but the id. */
+export function messageKey(m: Message): string {
+  return m.from + '>' + m.to + ':' + m.type + canonicalJson(m.payload);
+}
+
+/** The input a node's machine boots with. */
+export function nodeInput(world: World, config: Config, id: NodeId, recovering: boolean) {
+  const peers = Object.keys(world.nodes).map((n) => ({ id: n, role: world.nodes[n].role }));
+  return { id, role: world.nodes[id].role, peers, config, store: world.nodes[id].store, recovering };
+}
+
+/** Boot (or recover) a node on the draft and carry out its start-up effects. */
+export function bootOnDraft(
+  draft: World,
+  machines: Record<string, AnyStateMachine>,
+  config: Config,
+  id: NodeId,
+  recovering: boolean,
+  trace: StepTrace | null,
+): void {
+  const rec = draft.nodes[id];
+  const machine = machines[rec.role];
+  if (!machine) throw new Error(`No machine for role ${rec.role}`);
+  const r = bootNode(machine, nodeInput(draft, config, id, recovering));
+  draft.nodes[id] = { ...rec, up: true, snapshot: r.snapshot };
+  trace?.push({ kind: 'state', node: id, from: null, to: stateIdOf(r.snapshot) });
+  applyEffects(draft, id, r.effects, trace);
+}
+
+/** Carry out one node's effects, in order, on a draft world. */
+export function applyEffects(draft: World, node: NodeId, effects: Effect[], trace: StepTrace | null): void {
+  for (const e of effects) {
+    switch (e.type) {
+      case 'send': {
+        const to = draft.nodes[e.to];
+        if (!to) throw new Error(`${node} sent ${e.message.type} to unknown node ${e.to}`);
+        const candidate: Message = { id: draft.nextMessageId, from: node, to: e.to, type: e.message.type, payload: e.message.payload ?? {} };
+        if (!to.up || !reachable(draft, node, e.to)) {
+          draft.nextMessageId++;
+          trace?.push({ kind: 'lost', message: candidate, reason: !to.up ? `${e.to} is down` : `${e.to} is cut off from ${node}` });
+          break;
+        }
+        const key = messageKey(candidate);
+        const queued = draft.inFlight.find((m) => messageKey(m) === key);
+        if (queued) {
+          trace?.push({ kind: 'merged', message: queued });
+          break;
+        }
+        draft.nextMessageId++;
+        draft.inFlight.push(candidate);
+        trace?.push({ kind: 'send', message: candidate });
+        break;
+      }
+      case 'timer.set': {
+        draft.timers = draft.timers.filter((t) => !(t.node === node && t.name === e.name));
+        draft.timers.push({ node, name: e.name });
+        trace?.push({ kind: 'timer.set', node, name: e.name });
+        break;
+      }
+      case 'timer.clear': {
+        const before = draft.timers.length;
+        draft.timers = draft.timers.filter((t) => !(t.node === node && t.name === e.name));
+        if (draft.timers.length !== before) trace?.push({ kind: 'timer.clear', node, name: e.name });
+        break;
+      }
+      case 'store.append': {
+        const rec = draft.nodes[node];
+        const store = (rec.store ?? {}) as { [k: string]: Json };
+        const log = Array.isArray(store.log) ? store.log : [];
+        draft.nodes[node] = { ...rec, store: { ...store, log: [...log, e.record] } };
+        trace?.push({ kind: 'store', node, record: e.record });
+        break;
+      }
+      case 'store.set': {
+        const rec = draft.nodes[node];
+        const store = (rec.store ?? {}) as { [k: string]: Json };
+        draft.nodes[node] = { ...rec, store: { ...store, [e.key]: e.value } };
+        trace?.push({ kind: 'store', node, record: { [e.key]: e.value } });
+        break;
+      }
+      default:
+        throw new Error(`Unknown effect ${(e as { type: string }).type}`);
+    }
+  }
+}
+
+/** A shallow working copy of a world whose top-level collections may be mutated. */
+export function draftOf(world: World): World {
+  return {
+    nodes: { ...world.nodes },
+    inFlight: world.inFlight.slice(),
+    timers: world.timers.slice(),
+    partition: world.partition,
+    budget: world.budget,
+    used: { ...world.used },
+    pendingRequests: world.pendingRequests.slice(),
+    nextMessageId: world.nextMessageId,
+    rng: world.rng,
+  };
+}
+
+/**
+ * A fresh world: every node booted (not recovering) with its start-up effects carried out.
+ * Protocols call this from their `init`.
+ */
+export function createWorld(
+  machines: Record<string, AnyStateMachine>,
+  config: Config,
+  budget: FaultBudget,
+  nodes: NodeSpec[],
+  requests: string[],
+): World {
+  const records: Record<NodeId, NodeRecord> = {};
+  for (const n of nodes) records[n.id] = { role: n.role, up: true, snapshot: null, store: n.store };
+  const draft: World = {
+    nodes: records,
+    inFlight: [],
+    timers: [],
+    partition: null,
+    budget: { ...budget },
+    used: { crash: 0, drop: 0, duplicate: 0, partition: 0 },
+    pendingRequests: requests.slice(),
+    nextMessageId: 1,
+    rng: 1,
+  };
+  for (const n of nodes) bootOnDraft(draft, machines, config, n.id, false, null);
+  return draft;
+}

@@ -1,0 +1,48 @@
+/**
+ * Two-phase commit as a Protocol: the only import point for this folder.
+ *
+ * Nodes: coordinator `c` and participants `p1`…`pN`. Scenario data `voteNo` lists participants
+ * whose local work fails (they will vote VOTE_ABORT). The client request `begin` goes to `c`.
+ */
+import { createWorld } from '../kernel/world.ts';
+import type { Config, FaultBudget, Json, Protocol } from '../kernel/types.ts';
+import { coordinator } from './coordinator.ts';
+import { participant } from './participant.ts';
+import { flags } from './flags.ts';
+import { invariants } from './invariants.ts';
+import { scenarios } from './scenarios.ts';
+
+function init(config: Config, budget: FaultBudget, data?: { [key: string]: Json }): ReturnType<Protocol['init']> {
+  const voteNo = Array.isArray(data?.voteNo) ? (data.voteNo as string[]) : [];
+  const nodes = [
+    { id: 'c', role: 'coordinator', store: { log: [] } },
+    ...Array.from({ length: config.size }, (_, i) => {
+      const id = `p${i + 1}`;
+      return { id, role: 'participant', store: { log: [], willVote: voteNo.includes(id) ? 'no' : 'yes' } };
+    }),
+  ];
+  return createWorld({ coordinator, participant }, config, budget, nodes, ['begin']);
+}
+
+/** Show what a reader can reason about; hide flags and boot-time log summaries. */
+function memory(role: string, context: Json): Json {
+  const c = context as { [k: string]: Json };
+  if (role === 'coordinator') return { yesVotes: c.yes, acks: c.acks, decision: c.decision };
+  return { willVote: c.willVote };
+}
+
+export const twoPhaseCommit: Protocol = {
+  id: 'two-phase-commit',
+  title: 'Two-phase commit',
+  machines: { coordinator, participant },
+  flags,
+  sizes: { min: 2, max: 5, default: 3 },
+  invariants,
+  scenarios,
+  init,
+  requestTarget: () => 'c',
+  memory,
+};
+
+export default twoPhaseCommit;
+export { coordinator, participant };

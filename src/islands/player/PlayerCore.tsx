@@ -1,0 +1,468 @@
+/**
+ * The player: wires the session reducer, the kernel, the explorer worker, the play timer, the
+ * keyboard and the share link to the views. Used full-size by <Simulation> and compact by
+ * break-it quiz questions.
+ */
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import './player.css';
+import { kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
+import type { Choice, Protocol, StateDiagram } from './model.ts';
+import { allowedChoices, createReducer, currentRun, findScenario, firstBroken, initSession, replayFrames, SPEEDS, type SessionEvent } from './session.ts';
+import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
+import { shortcutFor } from './shortcuts.ts';
+import { useExplorer } from './useExplorer.ts';
+import { ChoiceList, ExplorerPanel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
+
+export interface BreakItMode {
+  /** Invariant the reader must break. */
+  invariant: string;
+  /** Most faults the reader may spend, all kinds together. */
+  maxFaults: number;
+  /** Called once, the first time the invariant breaks by the reader's own steps. */
+  onBroken: (steps: number) => void;
+  /** Called when the reader gives up (the explorer then replays the shortest counterexample). */
+  onGiveUp: () => void;
+}
+
+export interface PlayerCoreProps {
+  protocolId: string;
+  scenarioId: string;
+  flags?: Record<string, boolean>;
+  title: string;
+  /** Break-it quiz mode: compact layout, capped faults, a target invariant. */
+  breakIt?: BreakItMode;
+  /** Read and answer `#sim=` share links (the full player only). */
+  useHash?: boolean;
+  /** Choices (after the scenario prefix) to open with; the cursor starts at their end. */
+  initialChoices?: Choice[];
+}
+
+const reduce = createReducer(kernel);
+const diagramCache = new Map<string, StateDiagram | null>();
+
+function diagramFor(protocol: Protocol, role: string): StateDiagram | null {
+  const key = `${protocol.id}/${role}`;
+  if (!diagramCache.has(key)) {
+    const machine = protocol.machines[role];
+    let d: StateDiagram | null = null;
+    try {
+      d = machine ? stateDiagram(machine) : null;
+    } catch {
+      d = null;
+    }
+    diagramCache.set(key, d);
+  }
+  return diagramCache.get(key) ?? null;
+}
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export default function PlayerCore(props: PlayerCoreProps) {
+  const protocol = protocols[props.protocolId];
+  if (!protocol) return <p className="pl-error">Unknown protocol "{props.protocolId}".</p>;
+  return <PlayerInner {...props} protocol={protocol} />;
+}
+
+function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
+  const { protocol, breakIt } = props;
+  const compact = !!breakIt;
+  const [s, dispatch] = useReducer(reduce, undefined, () => {
+    const first = initSession(kernel, { protocol, scenarioId: props.scenarioId, flags: props.flags, maxFaults: breakIt?.maxFaults ?? null });
+    if (!props.initialChoices?.length) return first;
+    return reduce(first, { type: 'run.load', run: { protocol: protocol.id, scenario: first.scenarioId, config: first.config, choices: props.initialChoices } });
+  });
+  const uid = useId();
+  const helpRef = useRef<HTMLDialogElement>(null);
+  const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
+  const [mermaid, setMermaid] = useState<string | null>(null);
+  const [copyNote, setCopyNote] = useState('');
+  const explorer = useExplorer(dispatch);
+  const autoReplay = useRef<string | null>(null);
+  const reported = useRef(false);
+
+  const scenario = findScenario(protocol, s.scenarioId);
+  const tl = s.timeline;
+  const replay = useMemo(() => (tl ? replayFrames(kernel, protocol, s.config, { ...tl, cursor: tl.steps.length }) : null), [protocol, s.config, tl?.root, tl?.steps]);
+  const frames = replay?.frames ?? [];
+  const cursor = tl ? Math.min(tl.cursor, frames.length - 1) : 0;
+  const frame = frames[cursor];
+  const world = frame?.world ?? null;
+  const allowed = useMemo(() => (world ? allowedChoices(kernel, s, world) : []), [world, s.config, s.maxFaults, protocol]);
+  const nodes = useMemo(() => (world ? kernel.viewNodes(protocol, world) : []), [world, protocol]);
+  const nodeIds = useMemo(() => (frames[0] ? Object.keys(frames[0].world.nodes) : []), [frames]);
+  const broken = useMemo(() => firstBroken(frames), [frames]);
+  const describe = useCallback((c: Choice) => (world ? kernel.describeChoice(world, c) : c.kind), [world]);
+  const descriptions = useMemo(() => Object.fromEntries(protocol.invariants.map((i) => [i.name, i.description])), [protocol]);
+
+  // Play / pause: the timer lives here; the reducer picks the step (seeded, never a fault).
+  useEffect(() => {
+    if (!s.playing) return;
+    const t = setInterval(() => dispatch({ type: 'play.tick' }), 1000 / s.speed);
+    return () => clearInterval(t);
+  }, [s.playing, s.speed]);
+
+  // Share links: load `#sim=` on arrival and when the hash changes. Of a page's players, only the
+  // one `pickSlot` names answers (the one opening on the link's scenario, if any).
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!props.useHash) return;
+    const apply = () => {
+      const hash = window.location.hash;
+      if (!hash.includes('sim=')) return;
+      const sections = Array.from(document.querySelectorAll<HTMLElement>('.cl-simulation[data-protocol]'));
+      const mine = rootRef.current?.closest<HTMLElement>('.cl-simulation[data-protocol]');
+      if (mine) {
+        const slots = sections.map((el) => ({ protocol: el.dataset.protocol ?? '', scenario: el.dataset.scenario ?? '' }));
+        if (sections[pickSlot(slots, linkTarget(hash))] !== mine) return;
+      }
+      const act = hashAction(hash, protocol.id, (text) => decodeRun(text, protocols));
+      if (act.kind === 'load') dispatch({ type: 'run.load', run: act.run, notice: act.notice });
+      else if (act.kind === 'error') dispatch({ type: 'run.load', run: { protocol: protocol.id, scenario: props.scenarioId, config: s.config, choices: [] }, notice: act.message });
+      if (act.kind !== 'none') rootRef.current?.scrollIntoView({ block: 'start' });
+    };
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.useHash, protocol.id]);
+
+  // Break-it: report the first time the target invariant breaks at the cursor.
+  useEffect(() => {
+    if (!breakIt || reported.current || !frame) return;
+    const r = frame.invariants.find((x) => x.name === breakIt.invariant);
+    if (r && !r.holds && r.kind !== 'observation') {
+      reported.current = true;
+      breakIt.onBroken(cursor);
+    }
+  }, [frame, breakIt, cursor]);
+
+  // After "give up", replay the counterexample as soon as the explorer finds it.
+  useEffect(() => {
+    if (s.explorer.status === 'done' && autoReplay.current) {
+      const inv = autoReplay.current;
+      autoReplay.current = null;
+      if (s.explorer.result.violations.some((v) => v.invariant === inv)) dispatch({ type: 'explore.replay', invariant: inv });
+    }
+  }, [s.explorer]);
+
+  const startExplore = useCallback(() => {
+    if (!scenario || s.explorer.status === 'running') return;
+    const budget = s.timeline?.root.budget;
+    explorer.start({ protocolId: protocol.id, scenarioId: scenario.id, config: s.config, budget });
+  }, [explorer, protocol.id, scenario, s.config, s.explorer.status, s.timeline]);
+
+  const giveUp = useCallback(() => {
+    if (!breakIt) return;
+    reported.current = true;
+    autoReplay.current = breakIt.invariant;
+    breakIt.onGiveUp();
+    startExplore();
+  }, [breakIt, startExplore]);
+
+  const makeShare = useCallback(async () => {
+    const run = currentRun(s);
+    if (!run) return;
+    const url = shareUrl(window.location.href, encodeRun(run, protocol));
+    try {
+      history.replaceState(history.state, '', url);
+    } catch {
+      /* some embeds forbid it; the link is still shown */
+    }
+    setShare({ url, copied: await copyText(url) });
+  }, [s, protocol]);
+
+  const exportJSON = useCallback(() => {
+    const run = currentRun(s, false);
+    if (run) download(`${run.protocol}-${run.scenario}-run.json`, runToJSON(run), 'application/json');
+  }, [s]);
+
+  const exportMermaid = useCallback(() => {
+    const run = currentRun(s);
+    if (run) setMermaid(toSequenceDiagram(protocol, run));
+  }, [s, protocol]);
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent<HTMLElement>) => {
+      if (helpRef.current?.open) return;
+      const t = e.target as HTMLElement;
+      const action = shortcutFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        targetTag: t.tagName,
+        targetType: (t as HTMLInputElement).type,
+        targetEditable: t.isContentEditable,
+        targetRole: t.getAttribute('role') ?? undefined,
+      });
+      if (!action || (compact && action.type === 'share')) return;
+      e.preventDefault();
+      switch (action.type) {
+        case 'choice.nth': {
+          const c = allowed[action.index];
+          if (c) dispatch({ type: 'choice.take', choice: c });
+          return;
+        }
+        case 'explore.start':
+          if (compact) giveUp();
+          else startExplore();
+          return;
+        case 'explore.cancel':
+          explorer.cancel();
+          return;
+        case 'share':
+          void makeShare();
+          return;
+        case 'help':
+          helpRef.current?.showModal();
+          return;
+        default:
+          dispatch(action as SessionEvent);
+      }
+    },
+    [allowed, compact, explorer, giveUp, makeShare, startExplore],
+  );
+
+  const descId = `${uid}-desc`;
+  const unsafeOn = protocol.flags.filter((f) => f.unsafe && (s.config.flags[f.name] ?? f.default));
+
+  return (
+    <div ref={rootRef} className={`pl-root${compact ? ' pl-root--compact' : ''}`} onKeyDown={onKeyDown} tabIndex={-1} data-testid="player" data-protocol={protocol.id}>
+      {!compact ? (
+        <header className="pl-top">
+          <h3 className="pl-title">{props.title}</h3>
+          <div className="pl-config">
+            <label className="pl-field">
+              <span>Scenario</span>
+              <select value={s.scenarioId} onChange={(e) => dispatch({ type: 'scenario.select', id: e.currentTarget.value })} data-testid="scenario-select">
+                {protocol.scenarios.map((sc) => (
+                  <option key={sc.id} value={sc.id}>
+                    {sc.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="pl-field">
+              <span>Participants</span>
+              <select value={s.config.size} onChange={(e) => dispatch({ type: 'size.set', size: Number(e.currentTarget.value) })} data-testid="size-select">
+                {Array.from({ length: protocol.sizes.max - protocol.sizes.min + 1 }, (_, i) => protocol.sizes.min + i).map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {scenario ? (
+            <div className="pl-scenario">
+              <p id={descId}>{scenario.description}</p>
+              {scenario.tryThis.length ? (
+                <details className="pl-try">
+                  <summary>Try this</summary>
+                  <ul>
+                    {scenario.tryThis.map((t, i) => (
+                      <li key={i}>{t}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
+            </div>
+          ) : null}
+          {protocol.flags.length ? (
+            <fieldset className="pl-flags">
+              <legend>Variants</legend>
+              {protocol.flags.map((f) => (
+                <label key={f.name} className="pl-check" title={f.description}>
+                  <input type="checkbox" checked={s.config.flags[f.name] ?? f.default} onChange={(e) => dispatch({ type: 'flag.set', name: f.name, value: e.currentTarget.checked })} data-testid={`flag-${f.name}`} />
+                  <span>
+                    {f.label}
+                    {f.unsafe ? (
+                      <span className="pl-badge pl-badge--warn">
+                        <span aria-hidden="true">⚠ </span>unsafe
+                      </span>
+                    ) : null}
+                    <span className="pl-muted pl-small pl-block">{f.description}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {unsafeOn.length ? (
+            <p className="pl-warn">
+              <span aria-hidden="true">⚠ </span>Unsafe variant on: {unsafeOn.map((f) => f.label).join(', ')}. Expect an invariant to break.
+            </p>
+          ) : null}
+        </header>
+      ) : (
+        <p className="pl-small">
+          Break <strong>{protocol.invariants.find((i) => i.name === breakIt!.invariant)?.title ?? breakIt!.invariant}</strong> using at most {breakIt!.maxFaults} fault{breakIt!.maxFaults === 1 ? '' : 's'}.
+        </p>
+      )}
+
+      {s.notice ? (
+        <div className={`pl-notice pl-notice--${s.notice.tone}`} role={s.notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
+          <span aria-hidden="true">{s.notice.tone === 'error' ? '⚠ ' : 'ℹ '}</span>
+          {s.notice.text}{' '}
+          <button type="button" className="pl-linkbtn" onClick={() => dispatch({ type: 'notice.dismiss' })}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {s.startError ? (
+        <p className="pl-error" role="alert">
+          {s.startError}
+        </p>
+      ) : null}
+      {replay?.error ? (
+        <p className="pl-error" role="alert">
+          {replay.error}
+        </p>
+      ) : null}
+
+      {tl && world && frame ? (
+        <>
+          <div className="pl-controls" role="toolbar" aria-label="Simulation controls">
+            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'step.back' })} disabled={cursor === 0} aria-label="Step back" data-testid="step-back" aria-keyshortcuts="ArrowLeft">
+              <span aria-hidden="true">◀ </span>Back
+            </button>
+            <button type="button" className="pl-btn pl-btn--primary" onClick={() => dispatch({ type: 'play.toggle' })} aria-pressed={s.playing} data-testid="play" aria-label={s.playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space">
+              <span aria-hidden="true">{s.playing ? '❚❚ ' : '▶ '}</span>
+              {s.playing ? 'Pause' : 'Play'}
+            </button>
+            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'step.forward' })} aria-label="Step forward" data-testid="step-forward" aria-keyshortcuts="ArrowRight">
+              Step<span aria-hidden="true"> ▶</span>
+            </button>
+            <label className="pl-field pl-field--inline">
+              <span>Speed</span>
+              <select value={s.speed} onChange={(e) => dispatch({ type: 'speed.set', speed: Number(e.currentTarget.value) })} data-testid="speed">
+                {SPEEDS.map((v) => (
+                  <option key={v} value={v}>
+                    {v} step{v === 1 ? '' : 's'}/s
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'sim.reset' })} data-testid="reset">
+              <span aria-hidden="true">↺ </span>Reset
+            </button>
+            <button type="button" className="pl-btn" onClick={() => helpRef.current?.showModal()} aria-label="Keyboard shortcuts" data-testid="help" aria-keyshortcuts="?">
+              <span aria-hidden="true">⌨ </span>Keys
+            </button>
+            <span className="pl-stepcount" aria-live="off">
+              Step {cursor} / {tl.steps.length}
+            </span>
+          </div>
+
+          <div className="pl-grid">
+            <section className="pl-nodes" aria-label="Nodes">
+              {nodes.map((n) => (
+                <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} dispatch={dispatch} compact={compact} />
+              ))}
+            </section>
+            <div className="pl-side">
+              <NetworkPanel world={world} allowed={allowed} maxFaults={s.maxFaults} dispatch={dispatch} describe={describe} />
+              <ChoiceList allowed={allowed} describe={describe} dispatch={dispatch} />
+            </div>
+          </div>
+
+          <div className="pl-grid pl-grid--even">
+            <InvariantPanel results={frame.invariants} descriptions={descriptions} firstBroken={broken} cursor={cursor} target={breakIt?.invariant} dispatch={dispatch} />
+            <NarrationLog frames={frames} cursor={cursor} />
+          </div>
+
+          <SequenceChart nodeIds={nodeIds} frames={frames} cursor={cursor} compact={compact} />
+
+          <TimelinePanel
+            timeline={{ ...tl, cursor }}
+            frames={frames}
+            dispatch={dispatch}
+            describeBranch={(steps) => {
+              let common = 0;
+              while (common < steps.length && common < tl.steps.length && JSON.stringify(steps[common]) === JSON.stringify(tl.steps[common])) common++;
+              return `${steps.length} steps, leaves this line after step ${common}`;
+            }}
+          />
+
+          {compact ? (
+            <ExplorerPanel explorer={s.explorer} onStart={giveUp} startLabel="Give up / show me" onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} only={breakIt!.invariant} />
+          ) : (
+            <ExplorerPanel explorer={s.explorer} onStart={startExplore} onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} />
+          )}
+
+          {!compact ? (
+            <section className="pl-panel" aria-labelledby={`${uid}-share`}>
+              <h4 id={`${uid}-share`} className="pl-h">
+                Share and export
+              </h4>
+              <div className="pl-row">
+                <button type="button" className="pl-btn" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
+                  <span aria-hidden="true">🔗 </span>Share link
+                </button>
+                <button type="button" className="pl-btn" onClick={exportJSON} data-testid="export-json">
+                  Export JSON
+                </button>
+                <button type="button" className="pl-btn" onClick={exportMermaid} data-testid="export-mermaid">
+                  Export Mermaid
+                </button>
+              </div>
+              {share ? (
+                <p>
+                  <label className="pl-field pl-field--wide">
+                    <span>Share link {share.copied ? '(copied to the clipboard)' : '(copy it from here)'}</span>
+                    <input type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+                  </label>
+                </p>
+              ) : null}
+              {mermaid != null ? (
+                <div>
+                  <label className="pl-field pl-field--wide">
+                    <span>Mermaid sequenceDiagram</span>
+                    <textarea readOnly rows={6} value={mermaid} data-testid="mermaid-text" />
+                  </label>
+                  <div className="pl-row">
+                    <button type="button" className="pl-btn" onClick={async () => setCopyNote((await copyText(mermaid)) ? 'Copied.' : 'Copy failed: select the text above.')}>
+                      Copy
+                    </button>
+                    <button type="button" className="pl-btn" onClick={() => download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')}>
+                      Download .mmd
+                    </button>
+                    <span role="status">{copyNote}</span>
+                  </div>
+                </div>
+              ) : null}
+            </section>
+          ) : null}
+        </>
+      ) : null}
+
+      <dialog ref={helpRef} className="pl-dialog" aria-labelledby={`${uid}-help`}>
+        <h4 id={`${uid}-help`}>Keyboard shortcuts</h4>
+        <p className="pl-small">They work while focus is anywhere inside the player, except when typing in a field.</p>
+        <HelpList />
+        <form method="dialog">
+          <button type="submit" className="pl-btn" autoFocus>
+            Close
+          </button>
+        </form>
+      </dialog>
+    </div>
+  );
+}

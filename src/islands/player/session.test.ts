@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../../sandboxes/kernel/index.ts';
+import { kernel, protocols } from './kernel.ts';
+import { allowedChoices, createReducer, currentRun, faultsUsed, firstBroken, initSession, pickAuto, replayFrames, worldAt, type SessionEvent, type SessionState } from './session.ts';
+import type { Choice } from './model.ts';
+
+const protocol = protocols['two-phase-commit'];
+const reduce = createReducer(kernel);
+const run = (s: SessionState, ...events: SessionEvent[]) => events.reduce(reduce, s);
+const fresh = (scenarioId = 'all-vote-yes', extra: Partial<Parameters<typeof initSession>[1]> = {}) => initSession(kernel, { protocol, scenarioId, ...extra });
+const here = (s: SessionState) => worldAt(kernel, s, s.timeline!.cursor)!;
+
+describe('session controller', () => {
+  it('opens at the scenario start with no steps', () => {
+    const s = fresh();
+    expect(s.startError).toBeNull();
+    expect(s.timeline!.cursor).toBe(0);
+    expect(s.timeline!.steps).toEqual([]);
+    expect(s.config.size).toBe(3);
+  });
+
+  it('steps forward with the seeded scheduler, never a fault, the same way each time', () => {
+    const a = run(fresh(), ...Array(6).fill({ type: 'step.forward' }));
+    const b = run(fresh(), ...Array(6).fill({ type: 'step.forward' }));
+    expect(a.timeline!.steps).toEqual(b.timeline!.steps);
+    expect(a.timeline!.steps.length).toBe(6);
+    expect(a.timeline!.steps.every((c) => !['crash', 'drop', 'duplicate', 'partition'].includes(c.kind))).toBe(true);
+    expect(a.timeline!.steps[0]).toEqual({ kind: 'request', name: 'begin' });
+  });
+
+  it('plays only while playing, and stops when only faults remain', () => {
+    let s = fresh();
+    expect(reduce(s, { type: 'play.tick' })).toBe(s);
+    s = run(s, { type: 'play.toggle' });
+    for (let i = 0; i < 60 && s.playing; i++) s = reduce(s, { type: 'play.tick' });
+    expect(s.playing).toBe(false);
+    expect(s.notice?.text).toMatch(/only faults/);
+    expect(allowedChoices(kernel, s, here(s)).every((c) => ['crash', 'drop', 'duplicate', 'partition'].includes(c.kind))).toBe(true);
+  });
+
+  it('steps back and forward along the line without losing it', () => {
+    let s = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' }, { type: 'step.forward' });
+    s = run(s, { type: 'step.back' }, { type: 'step.back' });
+    expect(s.timeline!.cursor).toBe(1);
+    expect(s.timeline!.steps.length).toBe(3);
+    s = run(s, { type: 'step.forward' });
+    expect(s.timeline!.cursor).toBe(2);
+    expect(run(s, { type: 'timeline.seek', index: 99 }).timeline!.cursor).toBe(3);
+    expect(run(s, { type: 'step.first' }).timeline!.cursor).toBe(0);
+  });
+
+  it('branches when the past is changed, and restores the old future', () => {
+    let s = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' }, { type: 'step.forward' });
+    const oldSteps = s.timeline!.steps;
+    s = run(s, { type: 'timeline.seek', index: 1 });
+    const other = allowedChoices(kernel, s, here(s)).find((c) => JSON.stringify(c) !== JSON.stringify(oldSteps[1]))!;
+    s = run(s, { type: 'choice.take', choice: other });
+    expect(s.timeline!.steps.length).toBe(2);
+    expect(s.timeline!.branches).toEqual([oldSteps]);
+    s = run(s, { type: 'branch.restore', index: 0 });
+    expect(s.timeline!.steps).toEqual(oldSteps);
+    expect(s.timeline!.branches.length).toBe(1);
+    expect(s.timeline!.branches[0][1]).toEqual(other);
+  });
+
+  it('taking the step that is already next moves forward without a branch', () => {
+    let s = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' }, { type: 'step.first' });
+    s = run(s, { type: 'choice.take', choice: s.timeline!.steps[0] });
+    expect(s.timeline!.cursor).toBe(1);
+    expect(s.timeline!.branches).toEqual([]);
+  });
+
+  it('refuses an illegal choice with a notice, not a throw', () => {
+    const s = run(fresh(), { type: 'choice.take', choice: { kind: 'deliver', id: 999 } });
+    expect(s.timeline!.steps).toEqual([]);
+    expect(s.notice?.tone).toBe('error');
+  });
+
+  it('caps faults in total for break-it questions', () => {
+    let s = fresh('coordinator-crash-after-prepare', { maxFaults: 1 });
+    s = run(s, { type: 'choice.take', choice: { kind: 'crash', node: 'c' } });
+    expect(faultsUsed(here(s))).toBe(1);
+    expect(allowedChoices(kernel, s, here(s)).some((c) => c.kind === 'partition')).toBe(false);
+    const refused = run(s, { type: 'choice.take', choice: { kind: 'partition', groups: [['p1']] } });
+    expect(refused.notice?.text).toMatch(/fault/);
+  });
+
+  it('restarts on scenario, flag and size changes', () => {
+    let s = run(fresh(), { type: 'step.forward' });
+    s = run(s, { type: 'flag.set', name: 'presumedAbort', value: true });
+    expect(s.config.flags.presumedAbort).toBe(true);
+    expect(s.timeline!.steps).toEqual([]);
+    s = run(s, { type: 'size.set', size: 2 });
+    expect(Object.keys(s.timeline!.root.nodes).length).toBe(3);
+    expect(run(s, { type: 'size.set', size: 99 })).toBe(s);
+    s = run(s, { type: 'scenario.select', id: 'vote-lost' });
+    expect(s.scenarioId).toBe('vote-lost');
+    expect(s.config.size).toBe(3);
+  });
+
+  it('loads a run and reports the run it shows', () => {
+    const base = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' });
+    const r = currentRun(base)!;
+    const s = run(fresh('vote-lost'), { type: 'run.load', run: r });
+    expect(s.scenarioId).toBe('all-vote-yes');
+    expect(s.timeline!.steps).toEqual(r.choices);
+    expect(s.timeline!.cursor).toBe(2);
+    const other = run(fresh(), { type: 'run.load', run: { ...r, protocol: 'saga' } });
+    expect(other.notice?.tone).toBe('error');
+  });
+
+  it('replays frames with narration and finds where an invariant first broke', () => {
+    const scenario = protocol.scenarios.find((x) => x.id === 'coordinator-crash-after-commit')!;
+    const config = { size: 2, flags: { ...scenario.config.flags, sendBeforeLog: true } };
+    const result = explore(protocol, scenario, { config, maxDepth: 6 });
+    expect(result.violations.length).toBeGreaterThan(0);
+    const v = result.violations[0];
+    let s = fresh('coordinator-crash-after-commit', { flags: { sendBeforeLog: true }, size: 2 });
+    s = run(s, { type: 'explore.start' }, { type: 'explore.done', result }, { type: 'explore.replay', invariant: v.invariant });
+    expect(s.playing).toBe(true);
+    expect(s.timeline!.cursor).toBe(0);
+    expect(s.timeline!.steps).toEqual(v.choices);
+    const { frames, error } = replayFrames(kernel, protocol, s.config, s.timeline!);
+    expect(error).toBeNull();
+    expect(frames.length).toBe(v.choices.length + 1);
+    expect(frames[1].narration.length).toBeGreaterThan(5);
+    const k = firstBroken(frames)[v.invariant];
+    expect(k).toBe(v.choices.length);
+  }, 30_000);
+
+  it('pickAuto prefers requests and deliveries, then recoveries, then timers', () => {
+    const cs: Choice[] = [{ kind: 'timer', node: 'c', name: 't' }, { kind: 'recover', node: 'p1' }, { kind: 'crash', node: 'c' }];
+    expect(pickAuto(cs, 1, 0)).toEqual({ kind: 'recover', node: 'p1' });
+    expect(pickAuto([{ kind: 'crash', node: 'c' }], 1, 0)).toBeNull();
+    expect(pickAuto([{ kind: 'timer', node: 'c', name: 't' }, { kind: 'deliver', id: 4 }], 3, 9)).toEqual({ kind: 'deliver', id: 4 });
+  });
+});

@@ -1,0 +1,390 @@
+/**
+ * The player's controller: UI-agnostic state and one pure reducer over typed events.
+ *
+ * React keeps a `SessionState` in `useReducer(createReducer(kernel), …)`; the views only read it
+ * (and the frames `replayFrames` derives from it) and dispatch `SessionEvent`s. Nothing here
+ * touches the DOM, a clock or `Math.random`: the auto-play scheduler is seeded, so a seed and a
+ * scenario always play the same run.
+ */
+import type {
+  Choice,
+  Config,
+  ExploreProgress,
+  ExploreResult,
+  InvariantResult,
+  PlayerKernel,
+  Protocol,
+  Run,
+  Scenario,
+  StepTrace,
+  Timeline,
+  World,
+} from './model.ts';
+
+/** Auto-play speeds, in steps per second. */
+export const SPEEDS = [0.5, 1, 2, 4, 8] as const;
+
+export type ExplorerState =
+  | { status: 'idle' }
+  | { status: 'running'; progress: ExploreProgress }
+  | { status: 'done'; result: ExploreResult }
+  | { status: 'error'; message: string };
+
+export interface SessionState {
+  protocol: Protocol;
+  scenarioId: string;
+  config: Config;
+  /** Most faults (of all kinds together) the reader may spend; null for the scenario's own budget. */
+  maxFaults: number | null;
+  /** Null when the scenario could not start (startError says why). */
+  timeline: Timeline | null;
+  startError: string | null;
+  playing: boolean;
+  /** Steps per second while playing. */
+  speed: number;
+  /** Seed of the auto-play scheduler. */
+  seed: number;
+  /** Node the reader last focused, or null. */
+  selected: string | null;
+  explorer: ExplorerState;
+  /** One message for the reader (a bad link, a refused step); null when there is none. */
+  notice: { tone: 'info' | 'error'; text: string } | null;
+}
+
+export type SessionEvent =
+  | { type: 'step.forward' }
+  | { type: 'step.back' }
+  | { type: 'step.first' }
+  | { type: 'step.last' }
+  | { type: 'play.toggle' }
+  | { type: 'play.stop' }
+  | { type: 'play.tick' }
+  | { type: 'speed.set'; speed: number }
+  | { type: 'speed.up' }
+  | { type: 'speed.down' }
+  | { type: 'choice.take'; choice: Choice }
+  | { type: 'timeline.seek'; index: number }
+  | { type: 'branch.restore'; index: number }
+  | { type: 'scenario.select'; id: string }
+  | { type: 'flag.set'; name: string; value: boolean }
+  | { type: 'size.set'; size: number }
+  | { type: 'sim.reset' }
+  | { type: 'run.load'; run: Run; notice?: string; play?: boolean }
+  | { type: 'node.select'; id: string | null }
+  | { type: 'notice.dismiss' }
+  | { type: 'explore.start' }
+  | { type: 'explore.progress'; progress: ExploreProgress }
+  | { type: 'explore.done'; result: ExploreResult }
+  | { type: 'explore.error'; message: string }
+  | { type: 'explore.cancel' }
+  | { type: 'explore.replay'; invariant: string };
+
+export interface SessionInit {
+  protocol: Protocol;
+  scenarioId: string;
+  /** Flag overrides on top of the scenario's configuration. */
+  flags?: Record<string, boolean>;
+  size?: number;
+  maxFaults?: number | null;
+  seed?: number;
+}
+
+const FAULT_KINDS = new Set(['crash', 'drop', 'duplicate', 'partition']);
+
+/** True for choices that spend fault budget. */
+export function isFault(choice: Choice): boolean {
+  return FAULT_KINDS.has(choice.kind);
+}
+
+/** Faults spent so far, all kinds together. */
+export function faultsUsed(world: World): number {
+  const u = world.used;
+  return u.crash + u.drop + u.duplicate + u.partition;
+}
+
+export function findScenario(protocol: Protocol, id: string): Scenario | undefined {
+  return protocol.scenarios.find((s) => s.id === id);
+}
+
+/** The configuration a scenario runs with, plus overrides, with the size clamped to the protocol's range. */
+export function configFor(protocol: Protocol, scenario: Scenario, flags: Record<string, boolean> = {}, size?: number): Config {
+  const wanted = size ?? scenario.config.size;
+  const clamped = Math.min(protocol.sizes.max, Math.max(protocol.sizes.min, wanted));
+  return { size: clamped, flags: { ...scenario.config.flags, ...flags } };
+}
+
+/** The scenario with its budget capped so no single kind exceeds `maxFaults`. */
+export function cappedScenario(scenario: Scenario, maxFaults: number | null): Scenario {
+  if (maxFaults == null) return scenario;
+  const b = scenario.budget;
+  const cap = (n: number) => Math.min(n, maxFaults);
+  return { ...scenario, budget: { crash: cap(b.crash), drop: cap(b.drop), duplicate: cap(b.duplicate), partition: cap(b.partition) } };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function start(kernel: PlayerKernel, s: SessionState, steps: Choice[] = []): SessionState {
+  const scenario = findScenario(s.protocol, s.scenarioId);
+  if (!scenario) {
+    return { ...s, timeline: null, playing: false, startError: `This protocol has no scenario "${s.scenarioId}".` };
+  }
+  try {
+    const root = kernel.startWorld(s.protocol, cappedScenario(scenario, s.maxFaults), s.config);
+    let tl = kernel.timelineCreate(root);
+    if (steps.length) tl = { ...tl, steps: [...steps], cursor: 0 };
+    return { ...s, timeline: tl, startError: null, explorer: s.explorer.status === 'running' ? s.explorer : { status: 'idle' } };
+  } catch (err) {
+    return { ...s, timeline: null, playing: false, startError: `This scenario could not start with ${s.config.size} participants: ${message(err)}` };
+  }
+}
+
+export function initSession(kernel: PlayerKernel, init: SessionInit): SessionState {
+  const scenario = findScenario(init.protocol, init.scenarioId) ?? init.protocol.scenarios[0];
+  const base: SessionState = {
+    protocol: init.protocol,
+    scenarioId: scenario?.id ?? init.scenarioId,
+    config: scenario ? configFor(init.protocol, scenario, init.flags, init.size) : { size: init.protocol.sizes.default, flags: { ...init.flags } },
+    maxFaults: init.maxFaults ?? null,
+    timeline: null,
+    startError: null,
+    playing: false,
+    speed: 2,
+    seed: init.seed ?? 1,
+    selected: null,
+    explorer: { status: 'idle' },
+    notice: null,
+  };
+  return start(kernel, base);
+}
+
+/** The world at index `i` of the timeline's current line (replayed from the root). */
+export function worldAt(kernel: PlayerKernel, s: SessionState, i: number): World | null {
+  const tl = s.timeline;
+  if (!tl) return null;
+  let w = tl.root;
+  for (let k = 0; k < i && k < tl.steps.length; k++) w = kernel.step(s.protocol, s.config, w, tl.steps[k]);
+  return w;
+}
+
+/** Choices the reader may take in `world`: the kernel's, minus faults once `maxFaults` is spent. */
+export function allowedChoices(kernel: PlayerKernel, s: Pick<SessionState, 'protocol' | 'config' | 'maxFaults'>, world: World): Choice[] {
+  const all = kernel.choices(s.protocol, s.config, world);
+  if (s.maxFaults == null || faultsUsed(world) < s.maxFaults) return all;
+  return all.filter((c) => !isFault(c));
+}
+
+/** A small seeded PRNG (mulberry32) over a 32-bit state; returns a float in [0, 1). */
+export function seededRandom(seed: number): number {
+  let t = (seed + 0x6d2b79f5) | 0;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+/**
+ * The auto-play scheduler: never a fault. Client requests and deliveries first (picked at random by
+ * seed and step index), then recoveries, then timers, so a played run looks like a healthy system
+ * until the reader intervenes. Null when nothing but faults remains.
+ */
+export function pickAuto(choices: Choice[], seed: number, stepIndex: number): Choice | null {
+  const tiers: Choice['kind'][][] = [['request', 'deliver'], ['recover'], ['timer'], ['heal']];
+  for (const kinds of tiers) {
+    const pool = choices.filter((c) => kinds.includes(c.kind));
+    if (pool.length) return pool[Math.floor(seededRandom(seed * 7919 + stepIndex) * pool.length)];
+  }
+  return null;
+}
+
+function sameChoice(a: Choice, b: Choice): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function push(kernel: PlayerKernel, s: SessionState, choice: Choice): SessionState {
+  const tl = s.timeline;
+  if (!tl) return s;
+  const world = worldAt(kernel, s, tl.cursor);
+  if (!world) return s;
+  const allowed = allowedChoices(kernel, s, world);
+  if (!allowed.some((c) => sameChoice(c, choice))) {
+    const why = s.maxFaults != null && isFault(choice) && faultsUsed(world) >= s.maxFaults
+      ? `all ${s.maxFaults} allowed fault${s.maxFaults === 1 ? '' : 's'} are spent`
+      : 'it is not possible in this state';
+    return { ...s, playing: false, notice: { tone: 'error', text: `Cannot ${kernel.describeChoice(world, choice)}: ${why}.` } };
+  }
+  // Taking the step that is already next just moves forward (no branch).
+  if (tl.cursor < tl.steps.length && sameChoice(tl.steps[tl.cursor], choice)) {
+    return { ...s, timeline: kernel.timelineSeek(tl, tl.cursor + 1), notice: null };
+  }
+  return { ...s, timeline: kernel.timelinePush(tl, choice), notice: null };
+}
+
+function forward(kernel: PlayerKernel, s: SessionState, fromTimer: boolean): SessionState {
+  const tl = s.timeline;
+  if (!tl) return { ...s, playing: false };
+  if (tl.cursor < tl.steps.length) return { ...s, timeline: kernel.timelineSeek(tl, tl.cursor + 1) };
+  const world = worldAt(kernel, s, tl.cursor);
+  const next = world ? pickAuto(allowedChoices(kernel, s, world), s.seed, tl.cursor) : null;
+  if (!next) {
+    return {
+      ...s,
+      playing: false,
+      notice: fromTimer && s.playing ? { tone: 'info', text: 'Stopped: only faults are left to choose.' } : { tone: 'info', text: 'Nothing but faults can happen next: pick one, or step back.' },
+    };
+  }
+  return push(kernel, s, next);
+}
+
+function nearestSpeed(speed: number, dir: 1 | -1): number {
+  const i = SPEEDS.findIndex((v) => v >= speed);
+  const at = i < 0 ? SPEEDS.length - 1 : i;
+  return SPEEDS[Math.min(SPEEDS.length - 1, Math.max(0, at + dir))];
+}
+
+export function createReducer(kernel: PlayerKernel) {
+  return function reduce(s: SessionState, e: SessionEvent): SessionState {
+    const tl = s.timeline;
+    switch (e.type) {
+      case 'step.forward':
+        return forward(kernel, { ...s, playing: false }, false);
+      case 'play.tick':
+        return s.playing ? forward(kernel, s, true) : s;
+      case 'step.back':
+        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, Math.max(0, tl.cursor - 1)) } : s;
+      case 'step.first':
+        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, 0) } : s;
+      case 'step.last':
+        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, tl.steps.length) } : s;
+      case 'timeline.seek':
+        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, Math.max(0, Math.min(tl.steps.length, Math.round(e.index)))) } : s;
+      case 'play.toggle':
+        return tl ? { ...s, playing: !s.playing, notice: null } : s;
+      case 'play.stop':
+        return { ...s, playing: false };
+      case 'speed.set':
+        return { ...s, speed: e.speed > 0 && Number.isFinite(e.speed) ? e.speed : s.speed };
+      case 'speed.up':
+        return { ...s, speed: nearestSpeed(s.speed, 1) };
+      case 'speed.down':
+        return { ...s, speed: nearestSpeed(s.speed, -1) };
+      case 'choice.take':
+        return push(kernel, { ...s, playing: false }, e.choice);
+      case 'branch.restore': {
+        if (!tl || e.index < 0 || e.index >= tl.branches.length) return s;
+        const restored = tl.branches[e.index];
+        const others = tl.branches.filter((_, i) => i !== e.index);
+        let common = 0;
+        while (common < restored.length && common < tl.steps.length && sameChoice(restored[common], tl.steps[common])) common++;
+        const branches = tl.steps.length > common ? [...others, tl.steps] : others;
+        return { ...s, playing: false, timeline: { ...tl, steps: restored, branches, cursor: Math.min(restored.length, common + 1) }, notice: null };
+      }
+      case 'scenario.select': {
+        const scenario = findScenario(s.protocol, e.id);
+        if (!scenario) return s;
+        return start(kernel, { ...s, scenarioId: e.id, config: configFor(s.protocol, scenario), playing: false, notice: null, explorer: { status: 'idle' } });
+      }
+      case 'flag.set':
+        return start(kernel, { ...s, config: { ...s.config, flags: { ...s.config.flags, [e.name]: e.value } }, playing: false, notice: null, explorer: { status: 'idle' } });
+      case 'size.set': {
+        const { min, max } = s.protocol.sizes;
+        if (!Number.isInteger(e.size) || e.size < min || e.size > max) return s;
+        return start(kernel, { ...s, config: { ...s.config, size: e.size }, playing: false, notice: null, explorer: { status: 'idle' } });
+      }
+      case 'sim.reset':
+        return start(kernel, { ...s, playing: false, notice: null });
+      case 'run.load': {
+        const scenario = findScenario(s.protocol, e.run.scenario);
+        if (e.run.protocol !== s.protocol.id || !scenario) {
+          return { ...s, notice: { tone: 'error', text: `That run is for ${e.run.protocol}/${e.run.scenario}, which this player does not have.` } };
+        }
+        const next = start(kernel, { ...s, scenarioId: scenario.id, config: e.run.config, playing: !!e.play }, e.run.choices);
+        if (!next.timeline) return next;
+        const cursor = e.play ? 0 : next.timeline.steps.length;
+        return { ...next, timeline: { ...next.timeline, cursor }, notice: e.notice ? { tone: 'error', text: e.notice } : null };
+      }
+      case 'node.select':
+        return { ...s, selected: e.id };
+      case 'notice.dismiss':
+        return { ...s, notice: null };
+      case 'explore.start':
+        return s.explorer.status === 'running' ? s : { ...s, playing: false, explorer: { status: 'running', progress: { worlds: 0, transitions: 0, depth: 0 } } };
+      case 'explore.progress':
+        return s.explorer.status === 'running' ? { ...s, explorer: { status: 'running', progress: e.progress } } : s;
+      case 'explore.done':
+        return { ...s, explorer: { status: 'done', result: e.result } };
+      case 'explore.error':
+        return { ...s, explorer: { status: 'error', message: e.message } };
+      case 'explore.cancel':
+        // The worker answers with explore.done (stoppedBy 'cancel'); until then, show nothing new.
+        return s;
+      case 'explore.replay': {
+        if (s.explorer.status !== 'done') return s;
+        const v = s.explorer.result.violations.find((x) => x.invariant === e.invariant);
+        if (!v) return s;
+        const next = start(kernel, { ...s, playing: true, notice: null }, v.choices);
+        return next.timeline ? { ...next, explorer: s.explorer, timeline: { ...next.timeline, cursor: 0 } } : next;
+      }
+    }
+  };
+}
+
+/** One world along the current line, with what led to it. */
+export interface Frame {
+  world: World;
+  /** The choice that led here; null for the root. */
+  choice: Choice | null;
+  /** describeChoice of that choice (in the world before it); '' for the root. */
+  label: string;
+  /** The kernel's narration of that step; '' for the root. */
+  narration: string;
+  /** What happened inside the step (sends, losses…); empty for the root. */
+  trace: StepTrace;
+  invariants: InvariantResult[];
+}
+
+/** Replays the timeline's whole current line. Stops early (with `error`) if a step is refused. */
+export function replayFrames(kernel: PlayerKernel, protocol: Protocol, config: Config, tl: Timeline): { frames: Frame[]; error: string | null } {
+  const frames: Frame[] = [{ world: tl.root, choice: null, label: '', narration: '', trace: [], invariants: kernel.checkInvariants(protocol, config, tl.root) }];
+  let w = tl.root;
+  for (let i = 0; i < tl.steps.length; i++) {
+    const c = tl.steps[i];
+    try {
+      const label = kernel.describeChoice(w, c);
+      const { world: after, trace } = kernel.stepWithTrace(protocol, config, w, c);
+      frames.push({ world: after, choice: c, label, trace, narration: kernel.narrate(protocol, w, c, after, config), invariants: kernel.checkInvariants(protocol, config, after) });
+      w = after;
+    } catch (err) {
+      return { frames, error: `Step ${i + 1} could not be replayed: ${message(err)}` };
+    }
+  }
+  return { frames, error: null };
+}
+
+/** For each invariant, the first frame index where it does not hold (observations excluded), or null. */
+export function firstBroken(frames: Frame[]): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  frames.forEach((f, i) => {
+    for (const r of f.invariants) {
+      if (!(r.name in out)) out[r.name] = null;
+      if (r.kind !== 'observation' && !r.holds && out[r.name] == null) out[r.name] = i;
+    }
+  });
+  return out;
+}
+
+/** The run the reader is looking at (choices up to the cursor), for links and exports. */
+export function currentRun(s: SessionState, upToCursor = true): Run | null {
+  if (!s.timeline) return null;
+  const steps = upToCursor ? s.timeline.steps.slice(0, s.timeline.cursor) : s.timeline.steps;
+  return { protocol: s.protocol.id, scenario: s.scenarioId, config: s.config, choices: steps };
+}
+
+/** Why a fault button is off, or null when the fault is available. */
+export function faultReason(world: World, kind: 'crash' | 'drop' | 'duplicate' | 'partition', maxFaults: number | null): string | null {
+  if (maxFaults != null && faultsUsed(world) >= maxFaults) return `fault limit reached (${maxFaults} of ${maxFaults} used)`;
+  if (world.used[kind] >= world.budget[kind]) {
+    return world.budget[kind] === 0 ? `no ${kind} budget in this scenario` : `${kind} budget spent (${world.used[kind]} of ${world.budget[kind]} used)`;
+  }
+  return null;
+}

@@ -1,0 +1,565 @@
+/**
+ * The player's views. Each one only reads data the session and the kernel computed, and reports
+ * what the reader does through `dispatch` (or a callback). No kernel logic lives here.
+ */
+import { useEffect, useId, useMemo, useRef } from 'react';
+import type { Choice, ExploreResult, InvariantResult, NodeView, StateDiagram, Timeline, World } from './model.ts';
+import type { Frame, SessionEvent, ExplorerState } from './session.ts';
+import { faultReason } from './session.ts';
+import { entries } from './format.ts';
+import { layoutSequence, SEQ, type SeqFrame } from './sequence.ts';
+import { SHORTCUTS } from './shortcuts.ts';
+
+type Dispatch = (e: SessionEvent) => void;
+
+const has = (list: Choice[], c: Choice) => list.some((x) => JSON.stringify(x) === JSON.stringify(c));
+
+/* ---------- state diagram ---------- */
+
+export function StateDiagramView({ diagram, current, nodeId }: { diagram: StateDiagram; current: string | null; nodeId: string }) {
+  const lit = (id: string) => current === id;
+  const within = (id: string) => !!current && current.startsWith(id + '.');
+  return (
+    <div className="pl-diagram">
+      <ol className="pl-states" aria-label={`${nodeId} states`}>
+        {diagram.states.map((s) => (
+          <li
+            key={s.id}
+            className={`pl-state${lit(s.id) ? ' pl-state--now' : ''}${within(s.id) ? ' pl-state--within' : ''}${s.final ? ' pl-state--final' : ''}`}
+            aria-current={lit(s.id) ? 'true' : undefined}
+            title={s.id}
+          >
+            {lit(s.id) ? <span aria-hidden="true">▶ </span> : null}
+            {s.label}
+            {s.final ? <span aria-label=" (final)"> ◉</span> : null}
+            {diagram.recovery === s.id ? <span aria-label=" (recovery)"> ↺</span> : null}
+            {lit(s.id) ? <span className="pl-sr"> (current state)</span> : null}
+          </li>
+        ))}
+      </ol>
+      <details className="pl-transitions">
+        <summary>Transitions ({diagram.transitions.length})</summary>
+        <ul>
+          {diagram.transitions.map((t, i) => (
+            <li key={i} className={current === t.from ? 'pl-tr--from-now' : undefined}>
+              {t.from} <span aria-hidden="true">→</span>
+              <span className="pl-sr"> to </span> {t.to} <span className="pl-muted">on {t.event}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
+
+/* ---------- node card ---------- */
+
+function EntryList({ value, empty }: { value: Parameters<typeof entries>[0]; empty: string }) {
+  const list = entries(value);
+  if (!list.length) return <p className="pl-muted">{empty}</p>;
+  return (
+    <dl className="pl-kv">
+      {list.map((e) => (
+        <div key={e.key || '_'}>
+          {e.key ? <dt>{e.key}</dt> : null}
+          <dd>
+            {e.items ? (
+              e.items.length ? (
+                <ol className="pl-log">
+                  {e.items.map((it, i) => (
+                    <li key={i}>{it}</li>
+                  ))}
+                </ol>
+              ) : (
+                <span className="pl-muted">(empty)</span>
+              )
+            ) : (
+              <code>{e.text}</code>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function NodeCard(props: {
+  node: NodeView;
+  diagram: StateDiagram | null;
+  world: World;
+  allowed: Choice[];
+  maxFaults: number | null;
+  dispatch: Dispatch;
+  compact?: boolean;
+}) {
+  const { node, world, allowed, dispatch } = props;
+  const crash: Choice = { kind: 'crash', node: node.id };
+  const recover: Choice = { kind: 'recover', node: node.id };
+  const isolate: Choice = { kind: 'partition', groups: [[node.id]] };
+  const isolated = !!world.partition && world.partition.some((g) => g.length === 1 && g[0] === node.id);
+  const crashWhy = has(allowed, crash) ? null : faultReason(world, 'crash', props.maxFaults) ?? 'not possible now';
+  const isoWhy = has(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults) ?? 'not possible now';
+  const headingId = useId();
+  return (
+    <article className={`pl-node${node.up ? '' : ' pl-node--down'}`} aria-labelledby={headingId} data-testid={`node-${node.id}`}>
+      <header className="pl-node__head">
+        <h4 id={headingId} className="pl-node__title">
+          {node.id} <span className="pl-muted">({node.role})</span>
+        </h4>
+        <span className={`pl-badge ${node.up ? 'pl-badge--ok' : 'pl-badge--bad'}`}>
+          <span aria-hidden="true">{node.up ? '● ' : '✖ '}</span>
+          {node.up ? 'up' : 'down'}
+        </span>
+        {isolated ? (
+          <span className="pl-badge pl-badge--warn">
+            <span aria-hidden="true">✂ </span>isolated
+          </span>
+        ) : null}
+      </header>
+      <p className="pl-node__state">
+        State: <strong>{node.state ?? '— (crashed: memory lost)'}</strong>
+      </p>
+      <div className="pl-node__actions">
+        {node.up ? (
+          <button type="button" className="pl-btn pl-btn--fault" disabled={!!crashWhy} title={crashWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
+            <span aria-hidden="true">⚡ </span>Crash
+          </button>
+        ) : (
+          <button type="button" className="pl-btn" disabled={!has(allowed, recover)} onClick={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
+            <span aria-hidden="true">↺ </span>Recover
+          </button>
+        )}
+        <button type="button" className="pl-btn pl-btn--fault" disabled={!!isoWhy} title={isoWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
+          <span aria-hidden="true">✂ </span>Isolate
+        </button>
+        {crashWhy && node.up ? <span className="pl-why">Crash off: {crashWhy}</span> : null}
+      </div>
+      {props.diagram ? <StateDiagramView diagram={props.diagram} current={node.state} nodeId={node.id} /> : null}
+      <details className="pl-node__data" open={!props.compact}>
+        <summary>Durable store and memory</summary>
+        <h5 className="pl-sub">Durable store <span className="pl-muted">(survives crashes)</span></h5>
+        <EntryList value={node.store} empty="(empty)" />
+        <h5 className="pl-sub">Memory</h5>
+        {node.up ? <EntryList value={node.memory} empty="(nothing)" /> : <p className="pl-muted">Lost in the crash.</p>}
+      </details>
+    </article>
+  );
+}
+
+/* ---------- network: messages, timers, partition ---------- */
+
+export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults: number | null; dispatch: Dispatch; describe: (c: Choice) => string }) {
+  const hid = useId();
+  const { world, allowed, dispatch } = props;
+  const dropWhy = faultReason(world, 'drop', props.maxFaults);
+  const dupWhy = faultReason(world, 'duplicate', props.maxFaults);
+  const up = (id: string) => world.nodes[id]?.up !== false;
+  return (
+    <section className="pl-panel pl-network" aria-labelledby={hid}>
+      <h4 id={hid} className="pl-h">
+        In-flight messages <span className="pl-muted">({world.inFlight.length})</span>
+      </h4>
+      {world.inFlight.length === 0 ? <p className="pl-muted">No messages in the network.</p> : null}
+      <ul className="pl-msgs" data-testid="messages">
+        {world.inFlight.map((m) => {
+          const deliver: Choice = { kind: 'deliver', id: m.id };
+          const drop: Choice = { kind: 'drop', id: m.id };
+          const dup: Choice = { kind: 'duplicate', id: m.id };
+          const payload = Object.keys(m.payload).length ? ' ' + Object.entries(m.payload).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : '';
+          const name = `${m.type} ${m.from} to ${m.to}`;
+          return (
+            <li key={m.id} className="pl-msg" data-testid={`message-${m.id}`}>
+              <span className="pl-msg__label">
+                <span className="pl-muted">#{m.id}</span> <strong>{m.type}</strong> {m.from} <span aria-hidden="true">→</span>
+                <span className="pl-sr"> to </span> {m.to}
+                {payload ? <span className="pl-muted">{payload}</span> : null}
+                {!up(m.to) ? <span className="pl-badge pl-badge--bad"> receiver down: will be lost</span> : null}
+              </span>
+              <span className="pl-msg__actions">
+                <button type="button" className="pl-btn" disabled={!has(allowed, deliver)} onClick={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
+                  Deliver
+                </button>
+                <button type="button" className="pl-btn pl-btn--fault" disabled={!has(allowed, drop)} title={dropWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
+                  Drop
+                </button>
+                <button type="button" className="pl-btn pl-btn--fault" disabled={!has(allowed, dup)} title={dupWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
+                  Duplicate
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {world.inFlight.length > 0 && (dropWhy || dupWhy) ? (
+        <p className="pl-why">
+          {dropWhy ? <>Drop is off: {dropWhy}. </> : null}
+          {dupWhy ? <>Duplicate is off: {dupWhy}.</> : null}
+        </p>
+      ) : null}
+
+      <h4 className="pl-h">
+        Timers <span className="pl-muted">({world.timers.length})</span>
+      </h4>
+      {world.timers.length === 0 ? <p className="pl-muted">No timers armed.</p> : null}
+      <ul className="pl-msgs">
+        {world.timers.map((t) => {
+          const fire: Choice = { kind: 'timer', node: t.node, name: t.name };
+          return (
+            <li key={`${t.node}.${t.name}`} className="pl-msg">
+              <span className="pl-msg__label">
+                <span aria-hidden="true">⏰ </span>
+                {t.name} at {t.node}
+              </span>
+              <span className="pl-msg__actions">
+                <button type="button" className="pl-btn" disabled={!has(allowed, fire)} onClick={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
+                  Fire
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+
+      <h4 className="pl-h">Network</h4>
+      {world.partition ? (
+        <p>
+          <span className="pl-badge pl-badge--warn">
+            <span aria-hidden="true">✂ </span>cut
+          </span>{' '}
+          Groups: {world.partition.map((g) => `{${g.join(', ')}}`).join(' | ')}{' '}
+          <button type="button" className="pl-btn" disabled={!has(allowed, { kind: 'heal' })} onClick={() => dispatch({ type: 'choice.take', choice: { kind: 'heal' } })} data-testid="heal">
+            <span aria-hidden="true">⛓ </span>Heal
+          </button>
+        </p>
+      ) : (
+        <p>
+          <span className="pl-badge pl-badge--ok">
+            <span aria-hidden="true">● </span>whole
+          </span>{' '}
+          <span className="pl-muted">Use a node's Isolate button to cut it off.</span>
+        </p>
+      )}
+      <p className="pl-budget" data-testid="budget">
+        Fault budget used: crash {world.used.crash}/{world.budget.crash}, drop {world.used.drop}/{world.budget.drop}, duplicate {world.used.duplicate}/{world.budget.duplicate}, partition {world.used.partition}/
+        {world.budget.partition}
+        {props.maxFaults != null ? `; at most ${props.maxFaults} fault${props.maxFaults === 1 ? '' : 's'} in total` : ''}
+      </p>
+    </section>
+  );
+}
+
+/* ---------- what can happen next ---------- */
+
+export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => string; dispatch: Dispatch }) {
+  const hid = useId();
+  return (
+    <section className="pl-panel" aria-labelledby={hid}>
+      <h4 id={hid} className="pl-h">
+        What can happen next <span className="pl-muted">(keys 1–9)</span>
+      </h4>
+      {props.allowed.length === 0 ? <p className="pl-muted">Nothing: the run is over.</p> : null}
+      <ol className="pl-choices" data-testid="choices">
+        {props.allowed.map((c, i) => (
+          <li key={JSON.stringify(c)}>
+            <button type="button" className={`pl-btn pl-btn--choice${['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? ' pl-btn--fault' : ''}`} onClick={() => props.dispatch({ type: 'choice.take', choice: c })}>
+              {i < 9 ? <kbd aria-hidden="true">{i + 1}</kbd> : null} {props.describe(c)}
+              {['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? <span className="pl-muted"> (fault)</span> : null}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/* ---------- invariants ---------- */
+
+export function InvariantPanel(props: { results: InvariantResult[]; descriptions: Record<string, string>; firstBroken: Record<string, number | null>; cursor: number; target?: string; dispatch: Dispatch }) {
+  const hid = useId();
+  return (
+    <section className="pl-panel" aria-labelledby={hid}>
+      <h4 id={hid} className="pl-h">
+        Invariants
+      </h4>
+      <ul className="pl-invs" data-testid="invariants">
+        {props.results.map((r) => {
+          const k = props.firstBroken[r.name];
+          const obs = r.kind === 'observation';
+          const state = obs ? 'info' : r.holds ? 'ok' : 'bad';
+          return (
+            <li key={r.name} className={`pl-inv pl-inv--${state}`} data-testid={`invariant-${r.name}`} data-holds={obs ? undefined : String(r.holds)}>
+              <div className="pl-inv__head">
+                <span className="pl-inv__icon" aria-hidden="true">
+                  {obs ? 'ℹ' : r.holds ? '✓' : '✗'}
+                </span>
+                <strong>{r.title}</strong>
+                {props.target === r.name ? <span className="pl-muted"> (your target)</span> : null}
+                <span className="pl-inv__status">{obs ? (r.holds ? 'not now' : 'now') : r.holds ? 'holds' : 'broken'}</span>
+                <span className="pl-muted pl-inv__kind">{r.kind}</span>
+              </div>
+              {obs && !r.holds && r.message ? <p className="pl-inv__msg">now: {r.message}</p> : null}
+              {!obs && !r.holds && r.message ? <p className="pl-inv__msg">{r.message}</p> : null}
+              {obs || r.holds ? <p className="pl-inv__desc pl-muted">{props.descriptions[r.name]}</p> : null}
+              {!obs && k != null ? (
+                <button type="button" className="pl-btn" onClick={() => props.dispatch({ type: 'timeline.seek', index: k })} disabled={props.cursor === k} data-testid={`goto-broken-${r.name}`}>
+                  Go to step {k} (first broke)
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/* ---------- sequence chart ---------- */
+
+export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; cursor: number; compact?: boolean }) {
+  const hid = useId();
+  const { nodeIds, frames, cursor } = props;
+  const layout = useMemo(() => {
+    const seq: SeqFrame[] = [];
+    for (let i = 1; i <= cursor && i < frames.length; i++) seq.push({ choice: frames[i].choice!, before: frames[i - 1].world, after: frames[i].world, trace: frames[i].trace });
+    return layoutSequence(nodeIds, frames[0].world, seq);
+  }, [nodeIds, frames, cursor]);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [layout]);
+  const markerId = useId().replace(/:/g, '');
+  const delivered = layout.arrows.filter((a) => a.status === 'delivered').length;
+  const lost = layout.arrows.filter((a) => a.status === 'dropped' || a.status === 'lost').length;
+  const flying = layout.arrows.filter((a) => a.status === 'inflight').length;
+  return (
+    <section className="pl-panel pl-seq" aria-labelledby={hid}>
+      <h4 id={hid} className="pl-h">
+        Message sequence chart
+      </h4>
+      <p className="pl-muted pl-small">
+        Up to step {cursor}: {delivered} delivered, {lost} dropped or lost (✕), {flying} in flight (dashed).
+      </p>
+      <div className="pl-seq__scroll" ref={box} tabIndex={0} role="group" aria-label="Sequence chart, scrollable">
+        <svg className="pl-seq__svg" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={`Message sequence chart: ${nodeIds.length} lanes, ${cursor} steps`} data-testid="sequence-chart">
+          <defs>
+            <marker id={`arr${markerId}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path d="M 0 0 L 10 5 L 0 10 z" className="pl-seq__head" />
+            </marker>
+          </defs>
+          {layout.rows.map((r) => (
+            <g key={r.step}>
+              {r.step === cursor ? <rect x={0} y={r.y - SEQ.rowHeight / 2} width={layout.width} height={SEQ.rowHeight} className="pl-seq__now" /> : null}
+              <text x={4} y={r.y + 4} className="pl-seq__step">
+                {r.step}
+              </text>
+            </g>
+          ))}
+          {layout.lanes.map((l) => (
+            <g key={l.id}>
+              <line x1={l.x} x2={l.x} y1={SEQ.top - 10} y2={layout.height - SEQ.bottom} className="pl-seq__lane" />
+              <text x={l.x} y={16} textAnchor="middle" className="pl-seq__laneLabel">
+                {l.id}
+              </text>
+            </g>
+          ))}
+          {layout.arrows.map((a) => (
+            <g key={`${a.id}-${a.sentRow}`} className={`pl-seq__arrow pl-seq__arrow--${a.status}`}>
+              <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} markerEnd={a.status === 'delivered' ? `url(#arr${markerId})` : undefined} strokeDasharray={a.status === 'inflight' ? '4 4' : undefined} />
+              <text x={(a.x1 + a.x2) / 2} y={(a.y1 + a.y2) / 2 - 4} textAnchor="middle" className="pl-seq__msg">
+                {a.label}
+                {a.duplicate ? ' (dup)' : ''}
+              </text>
+              {a.status === 'dropped' || a.status === 'lost' ? (
+                <text x={a.x2} y={a.y2 + 5} textAnchor="middle" className="pl-seq__x">
+                  ✕
+                </text>
+              ) : null}
+            </g>
+          ))}
+          {layout.notes.map((n, i) => (
+            <text key={i} x={n.x + 6} y={n.y + 4} className={`pl-seq__note pl-seq__note--${n.kind}`}>
+              {n.text}
+            </text>
+          ))}
+        </svg>
+      </div>
+    </section>
+  );
+}
+
+/* ---------- timeline ---------- */
+
+export function TimelinePanel(props: { timeline: Timeline; frames: Frame[]; dispatch: Dispatch; describeBranch: (steps: Timeline['steps'], at: number) => string }) {
+  const hid = useId();
+  const { timeline: tl, frames, dispatch } = props;
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const el = list.current?.querySelector('[aria-current="step"]');
+    if (el && list.current) list.current.scrollTop = Math.max(0, (el as HTMLElement).offsetTop - list.current.offsetTop - 60);
+  }, [tl.cursor]);
+  const sliderId = useId();
+  return (
+    <section className="pl-panel" aria-labelledby={hid}>
+      <h4 id={hid} className="pl-h">
+        Timeline
+      </h4>
+      <label htmlFor={sliderId} className="pl-small">
+        Step {tl.cursor} of {tl.steps.length}
+      </label>
+      <input
+        id={sliderId}
+        type="range"
+        className="pl-range"
+        min={0}
+        max={tl.steps.length}
+        step={1}
+        value={tl.cursor}
+        onChange={(e) => dispatch({ type: 'timeline.seek', index: Number(e.currentTarget.value) })}
+        aria-valuetext={`Step ${tl.cursor} of ${tl.steps.length}`}
+        data-testid="scrubber"
+      />
+      <ol className="pl-steps" ref={list} start={0} data-testid="steps">
+        {frames.map((f, i) => (
+          <li key={i} aria-current={i === tl.cursor ? 'step' : undefined} className={i > tl.cursor ? 'pl-step--future' : undefined}>
+            <button type="button" className="pl-linkbtn" onClick={() => dispatch({ type: 'timeline.seek', index: i })}>
+              {i === 0 ? 'Start' : f.label}
+              {i === tl.cursor ? <span className="pl-muted"> (now)</span> : i > tl.cursor ? <span className="pl-muted"> (ahead)</span> : null}
+            </button>
+          </li>
+        ))}
+      </ol>
+      {tl.branches.length ? (
+        <div className="pl-branches">
+          <h5 className="pl-sub">Other branches (kept when you changed the past)</h5>
+          <ul>
+            {tl.branches.map((b, i) => (
+              <li key={i}>
+                {props.describeBranch(b, i)}{' '}
+                <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'branch.restore', index: i })} data-testid={`restore-branch-${i}`}>
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/* ---------- narration ---------- */
+
+export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: number }) {
+  const hid = useId();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
+  }, [cursor, frames]);
+  const shown = frames.slice(1, cursor + 1);
+  return (
+    <section className="pl-panel" aria-labelledby={hid}>
+      <h4 id={hid} className="pl-h">
+        What happened
+      </h4>
+      <div className="pl-narration" ref={box} role="log" aria-live="polite" aria-relevant="additions text" aria-labelledby={hid} data-testid="narration" tabIndex={0}>
+        {shown.length === 0 ? <p className="pl-muted">Nothing yet: take a step.</p> : null}
+        <ol>
+          {shown.map((f, i) => (
+            <li key={i} value={i + 1}>
+              {f.narration}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}
+
+/* ---------- explorer ---------- */
+
+export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => void) | null; onCancel: () => void; onReplay: (invariant: string) => void; startLabel?: string; only?: string }) {
+  const hid = useId();
+  const ex = props.explorer;
+  const fmt = (n: number) => n.toLocaleString('en');
+  const summary = (r: ExploreResult) =>
+    `Explored ${fmt(r.worlds)} worlds and ${fmt(r.transitions)} transitions to depth ${r.depth} in ${fmt(Math.round(r.ms))} ms` +
+    (r.complete ? ' (the whole space).' : `; stopped early (${r.stoppedBy === 'cancel' ? 'cancelled' : `limit: ${r.stoppedBy}`}).`);
+  const violations = ex.status === 'done' ? ex.result.violations.filter((v) => !props.only || v.invariant === props.only) : [];
+  return (
+    <section className="pl-panel" aria-labelledby={hid} data-testid="explorer">
+      <h4 id={hid} className="pl-h">
+        Find a violation
+      </h4>
+      <p className="pl-muted pl-small">The explorer tries every reachable run of this scenario (within its fault budget) and reports the shortest run that breaks each invariant.</p>
+      <div className="pl-row">
+        {props.onStart ? (
+          <button type="button" className="pl-btn pl-btn--primary" onClick={props.onStart} disabled={ex.status === 'running'} data-testid="find-violation">
+            <span aria-hidden="true">🔍 </span>
+            {props.startLabel ?? 'Find a violation'}
+          </button>
+        ) : null}
+        {ex.status === 'running' ? (
+          <button type="button" className="pl-btn" onClick={props.onCancel} data-testid="cancel-explore">
+            Cancel
+          </button>
+        ) : null}
+      </div>
+      <div aria-live="polite" data-testid="explore-result" className="pl-explore-out">
+        {ex.status === 'running' ? (
+          <p>
+            <span aria-hidden="true">⏳ </span>Searching… {fmt(ex.progress.worlds)} worlds, {fmt(ex.progress.transitions)} transitions, depth {ex.progress.depth}.
+          </p>
+        ) : null}
+        {ex.status === 'error' ? <p className="pl-error">The explorer stopped with an error: {ex.message}</p> : null}
+        {ex.status === 'done' ? (
+          <>
+            <p>{summary(ex.result)}</p>
+            {violations.length === 0 ? (
+              <p>
+                <span aria-hidden="true">✓ </span>
+                {props.only ? `No run breaks "${props.only}"` : 'No invariant broke'} {ex.result.complete ? 'anywhere in the explored space.' : 'in the part explored.'}
+              </p>
+            ) : (
+              <ul className="pl-violations">
+                {violations.map((v) => (
+                  <li key={v.invariant} data-testid={`violation-${v.invariant}`}>
+                    <span aria-hidden="true">✗ </span>
+                    <strong>{v.title}</strong> broken in {v.choices.length} step{v.choices.length === 1 ? '' : 's'}: {v.message}{' '}
+                    <button type="button" className="pl-btn" onClick={() => props.onReplay(v.invariant)} data-testid={`replay-${v.invariant}`}>
+                      Replay shortest run
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+/* ---------- help ---------- */
+
+export function HelpList() {
+  return (
+    <table className="pl-keys">
+      <thead>
+        <tr>
+          <th scope="col">Key</th>
+          <th scope="col">Does</th>
+        </tr>
+      </thead>
+      <tbody>
+        {SHORTCUTS.map((s) => (
+          <tr key={s.label}>
+            <td>
+              <kbd>{s.label}</kbd>
+            </td>
+            <td>{s.description}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { byId } from './fixtures.ts';
+import { grade, isAnswered, itemMarks, optionMarks } from './grade.ts';
+
+describe('grade', () => {
+  it('single choice: only the answer index is right', () => {
+    expect(grade(byId.one, { kind: 'single', choice: 1 })).toEqual({ correct: true, response: '1' });
+    expect(grade(byId.one, { kind: 'single', choice: 0 })).toEqual({ correct: false, response: '0' });
+    expect(grade(byId.one, { kind: 'single', choice: null })).toEqual({ correct: false, response: '' });
+  });
+
+  it('multiple choice: exactly the right set, in any order; partial or extra is wrong', () => {
+    expect(grade(byId.many, { kind: 'multiple', choices: [2, 0] })).toEqual({ correct: true, response: '0,2' });
+    expect(grade(byId.many, { kind: 'multiple', choices: [0] }).correct).toBe(false);
+    expect(grade(byId.many, { kind: 'multiple', choices: [0, 1, 2] }).correct).toBe(false);
+    expect(grade(byId.many, { kind: 'multiple', choices: [] }).correct).toBe(false);
+    expect(grade(byId.many, { kind: 'multiple', choices: [0, 0, 2] })).toEqual({ correct: true, response: '0,2' });
+  });
+
+  it('ordering: right only in the authored order', () => {
+    expect(grade(byId.order, { kind: 'ordering', order: [0, 1, 2, 3] })).toEqual({ correct: true, response: '0,1,2,3' });
+    expect(grade(byId.order, { kind: 'ordering', order: [1, 0, 2, 3] }).correct).toBe(false);
+    expect(grade(byId.order, { kind: 'ordering', order: [0, 1, 2] }).correct).toBe(false);
+  });
+
+  it('predict and break-it: the simulation verdict passes through', () => {
+    expect(grade(byId.guess, { kind: 'simulation', correct: true, response: 'p1 aborted' })).toEqual({ correct: true, response: 'p1 aborted' });
+    expect(grade(byId.break, { kind: 'simulation', correct: false, response: 'no violation' }).correct).toBe(false);
+  });
+
+  it('a response of the wrong kind is never right', () => {
+    expect(grade(byId.one, { kind: 'multiple', choices: [1] }).correct).toBe(false);
+    expect(grade(byId.one, { kind: 'simulation', correct: true, response: '' }).correct).toBe(false);
+    expect(grade(byId.many, { kind: 'single', choice: 0 }).correct).toBe(false);
+  });
+
+  it('knows when there is something to check', () => {
+    expect(isAnswered(undefined)).toBe(false);
+    expect(isAnswered({ kind: 'single', choice: null })).toBe(false);
+    expect(isAnswered({ kind: 'multiple', choices: [] })).toBe(false);
+    expect(isAnswered({ kind: 'ordering', order: [1, 0, 2, 3] })).toBe(true);
+  });
+});
+
+describe('feedback marks', () => {
+  it('marks every option right or wrong and chosen or not', () => {
+    expect(optionMarks(byId.many, { kind: 'multiple', choices: [0, 1] })).toEqual([
+      { index: 0, right: true, chosen: true },
+      { index: 1, right: false, chosen: true },
+      { index: 2, right: true, chosen: false },
+    ]);
+    expect(optionMarks(byId.guess, undefined).map((m) => m.right)).toEqual([true, false]);
+    expect(optionMarks(byId.order, undefined)).toEqual([]);
+  });
+
+  it('says where each ordering item belongs', () => {
+    expect(itemMarks([1, 0, 2])).toEqual([
+      { item: 1, placed: 1, belongs: 2 },
+      { item: 0, placed: 2, belongs: 1 },
+      { item: 2, placed: 3, belongs: 3 },
+    ]);
+  });
+});

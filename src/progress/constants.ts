@@ -1,0 +1,17 @@
+/**
+ * The saved-progress format's fixed names and limits. Kept free of imports so the page script can
+ * use them without pulling in zod; `src/schemas/progress.ts` re-exports them with the schema.
+ */
+
+/** The localStorage key holding the record. */
+export const PROGRESS_KEY = 'consistency-lab:progress';
+/** Where unreadable saved text is copied before a reset, so nothing is lost silently. */
+export const PROGRESS_BACKUP_KEY = 'consistency-lab:progress:backup';
+/** The version this code writes. Older versions are migrated; newer ones are never guessed at. */
+export const PROGRESS_VERSION = 2;
+/** Quiz attempts kept per bank: enough for a trend, small enough that storage never fills up. */
+export const MAX_ATTEMPTS = 20;
+/** Longest response text kept per answer; longer ones are cut, so one answer cannot fill storage. */
+export const MAX_RESPONSE_LENGTH = 500;
+/** The bank id under which mixed practice attempts are saved. */
+export const PRACTICE_BANK_ID = 'practice';

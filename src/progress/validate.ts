@@ -1,0 +1,165 @@
+/**
+ * Reads saved progress text into a valid record: parses, migrates version 1, and salvages
+ * version 2 entry by entry, reporting every entry it had to drop and why.
+ *
+ * Hand-written on purpose: it ships on every page inside the progress script, where zod would
+ * cost more than the rest of the script together. `src/schemas/progress.ts` is the specification;
+ * `validate.test.ts` checks that this module accepts what the schema accepts and drops what the
+ * schema rejects. Pure: no storage, no clock (the caller passes the time), no DOM. Never throws.
+ */
+import type {
+  AnswerRecord,
+  LessonProgress,
+  MissedQuestion,
+  ProgressRecord,
+  QuizAttempt,
+  QuizProgress,
+} from '../schemas/progress.ts';
+import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PROGRESS_VERSION } from './constants.ts';
+
+/** One thing that was wrong, located by a readable path such as `lessons › foundations/cap › visited`. */
+export interface Problem {
+  path: string;
+  problem: string;
+}
+
+/** What reading saved text produced. */
+export type ReadOutcome =
+  | { kind: 'ok'; record: ProgressRecord; problems: Problem[]; migratedFrom: number | null }
+  | { kind: 'unreadable'; reason: 'json' | 'shape' | 'newer-version' | 'unknown-version'; detail: string };
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
+
+/** An instant as `toISOString()` writes it, and a real calendar date (no 30 February). */
+export function isIsoInstant(v: unknown): v is string {
+  const m = typeof v === 'string' ? ISO.exec(v) : null;
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+}
+
+/** Keeps the entries of `value` that `check` accepts; every rejected one becomes a Problem. */
+function entries<T>(value: unknown, path: string, problems: Problem[], check: (v: unknown, key: string) => T | string): Record<string, T> {
+  const out: Record<string, T> = {};
+  if (value === undefined) return out;
+  if (!isObj(value)) {
+    problems.push({ path, problem: 'is not a list of entries' });
+    return out;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const result = check(v, key);
+    if (typeof result === 'string') problems.push({ path: `${path} › ${key}`, problem: result });
+    else out[key] = result;
+  }
+  return out;
+}
+
+function checkLesson(v: unknown): LessonProgress | string {
+  if (!isObj(v)) return 'is not an entry';
+  if (!isIsoInstant(v.visited)) return '“visited” is not a date and time';
+  if (v.finished !== null && !isIsoInstant(v.finished)) return '“finished” is neither empty nor a date and time';
+  return { visited: v.visited, finished: v.finished };
+}
+
+function checkAnswer(v: unknown): AnswerRecord | string {
+  if (!isObj(v) || typeof v.correct !== 'boolean') return 'has no right-or-wrong mark';
+  if (typeof v.response !== 'string' || v.response.length > MAX_RESPONSE_LENGTH) return 'has no readable response';
+  if (v.hinted !== undefined && typeof v.hinted !== 'boolean') return '“hinted” is not true or false';
+  return v.hinted === undefined ? { correct: v.correct, response: v.response } : { correct: v.correct, response: v.response, hinted: v.hinted };
+}
+
+function checkAttempt(v: unknown): QuizAttempt | string {
+  if (!isObj(v)) return 'is not an attempt';
+  if (!isIsoInstant(v.at)) return '“at” is not a date and time';
+  if (!isCount(v.score) || !isCount(v.total) || v.total === 0 || v.score > v.total) return 'has an impossible score';
+  if (!isObj(v.answers)) return 'has no answers';
+  const bad: Problem[] = [];
+  const answers = entries(v.answers, '', bad, checkAnswer);
+  if (bad.length > 0) return `answer to “${bad[0].path.slice(3)}” ${bad[0].problem}`;
+  return { at: v.at, score: v.score, total: v.total, answers };
+}
+
+/** A bank's history. Bad attempts are dropped one by one; only the newest MAX_ATTEMPTS are kept. */
+function checkQuiz(v: unknown, path: string, problems: Problem[]): QuizProgress | string {
+  if (!isObj(v) || !Array.isArray(v.attempts)) return 'has no list of attempts';
+  const attempts: QuizAttempt[] = [];
+  v.attempts.forEach((a, i) => {
+    const result = checkAttempt(a);
+    if (typeof result === 'string') problems.push({ path: `${path} › attempt ${i + 1}`, problem: result });
+    else attempts.push(result);
+  });
+  const extra = attempts.length - MAX_ATTEMPTS;
+  if (extra > 0) problems.push({ path, problem: `had ${extra} more attempts than the ${MAX_ATTEMPTS} kept` });
+  return { attempts: attempts.slice(Math.max(0, extra)) };
+}
+
+function checkMissed(v: unknown, key: string): MissedQuestion | string {
+  if (!isObj(v) || !isIsoInstant(v.at)) return '“at” is not a date and time';
+  if (typeof v.bank !== 'string' || typeof v.question !== 'string' || !v.bank || !v.question) return 'does not name its bank and question';
+  if (key !== `${v.bank}/${v.question}`) return 'is filed under the wrong key';
+  return { at: v.at, bank: v.bank, question: v.question };
+}
+
+/** Version 2 data, entry by entry: a bad entry is dropped and reported, the rest is kept. */
+export function salvageV2(data: Obj): { record: ProgressRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const lessons = entries(data.lessons, 'lessons', problems, checkLesson);
+  const quizzes = entries(data.quizzes, 'quizzes', problems, (v, key) => checkQuiz(v, `quizzes › ${key}`, problems));
+  const missed = entries(data.missed, 'missed', problems, checkMissed);
+  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed }, problems };
+}
+
+/**
+ * Version 1 (`{ version: 1, visited, finished, quizScores }`, no dates) into version 2. Its
+ * events carry no time, so they are dated `now`; each last score becomes one attempt without answers.
+ */
+export function migrateV1(data: Obj, now: string): { record: ProgressRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const ids = (v: unknown, path: string): string[] => {
+    if (!Array.isArray(v)) {
+      if (v !== undefined) problems.push({ path, problem: 'is not a list' });
+      return [];
+    }
+    v.forEach((id, i) => typeof id !== 'string' && problems.push({ path: `${path} › ${i + 1}`, problem: 'is not a lesson id' }));
+    return v.filter((id): id is string => typeof id === 'string');
+  };
+  const lessons: Record<string, LessonProgress> = {};
+  for (const id of ids(data.visited, 'visited')) lessons[id] = { visited: now, finished: null };
+  for (const id of ids(data.finished, 'finished')) lessons[id] = { visited: now, finished: now };
+  const scores = entries(data.quizScores, 'quizScores', problems, (v) =>
+    isObj(v) && isCount(v.score) && isCount(v.total) && v.total > 0 && v.score <= v.total ? { score: v.score, total: v.total } : 'has an impossible score',
+  );
+  const quizzes: Record<string, QuizProgress> = {};
+  for (const [bank, s] of Object.entries(scores)) quizzes[bank] = { attempts: [{ at: now, score: s.score, total: s.total, answers: {} }] };
+  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed: {} }, problems };
+}
+
+/** Any saved or imported text into a record, or the reason it cannot be one. `now` dates migrated events. */
+export function readRecord(text: string, now: string): ReadOutcome {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'unreadable', reason: 'json', detail: `it is not valid JSON (${(error as Error).message})` };
+  }
+  if (!isObj(data)) return { kind: 'unreadable', reason: 'shape', detail: 'it is not a progress record' };
+  const version = data.version;
+  if (version === PROGRESS_VERSION) return { kind: 'ok', ...salvageV2(data), migratedFrom: null };
+  if (version === 1) return { kind: 'ok', ...migrateV1(data, now), migratedFrom: 1 };
+  if (typeof version === 'number' && version > PROGRESS_VERSION) {
+    return { kind: 'unreadable', reason: 'newer-version', detail: `it was written by a newer version of this site (format ${version})` };
+  }
+  return { kind: 'unreadable', reason: 'unknown-version', detail: `its format version (${JSON.stringify(version) ?? 'none'}) is not one this site knows` };
+}
+
+/** Problems as one short clause for a notice: the first few, then a count of the rest. */
+export function describeProblems(problems: Problem[], shown = 3): string {
+  const listed = problems.slice(0, shown).map((p) => `${p.path} ${p.problem}`);
+  const rest = problems.length - listed.length;
+  return listed.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
+}

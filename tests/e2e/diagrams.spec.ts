@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { gotoWithTheme } from './pages';
+
+test('a diagram is drawn when scrolled near, and redrawn for dark mode', async ({ page }) => {
+  await gotoWithTheme(page, '/foundations/cap/', 'light');
+  const figure = page.locator('[data-diagram]').first();
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure).toHaveAttribute('data-rendered', 'default');
+  await expect(figure.locator('svg')).toBeVisible();
+  await expect(figure.locator('[data-diagram-source]')).toBeHidden();
+
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await expect(figure).toHaveAttribute('data-rendered', 'dark');
+  await expect(figure.locator('svg')).toBeVisible();
+});
+
+test('pages without diagrams never download Mermaid', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
+  await page.goto('/');
+  await page.mouse.wheel(0, 4000);
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((u) => /mermaid/i.test(u))).toEqual([]);
+});
+
+test('without scripts a diagram is readable as text', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/foundations/cap/');
+  await expect(page.locator('[data-diagram-source]').first()).toBeVisible();
+  await context.close();
+});
