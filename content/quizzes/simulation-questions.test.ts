@@ -161,7 +161,8 @@ for (const { file, parsed } of banks) {
           });
         });
       } else {
-        it(`break-it "${q.id}": ${q.invariant} breaks within ${q.maxFaults} fault(s)`, () => {
+        // Exhaustive search: give it time (the explorer covers a whole scenario per fault spread).
+        it(`break-it "${q.id}": ${q.invariant} breaks within ${q.maxFaults} fault(s)`, { timeout: 300_000 }, () => {
           const { protocol, scenario, config } = resolve(q.id, q.run);
           const invariant = protocol.invariants.find((inv) => inv.name === q.invariant);
           expect(

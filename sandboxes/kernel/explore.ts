@@ -40,33 +40,47 @@ function createInterner(): (v: Json) => number {
   };
 }
 
-const msgKeys = new WeakMap<Message, string>();
-function msgKey(m: Message): string {
-  let k = msgKeys.get(m);
-  if (k === undefined) {
-    k = messageKey(m);
-    msgKeys.set(m, k);
-  }
-  return k;
-}
 
 
-/** Canonical key of a world: equal for worlds that differ only in message numbering or order. */
-export function worldKey(world: World, intern: Interner = canonicalKey): string {
-  let k = '';
+/**
+ * Canonical key of a world: equal for worlds that differ only in message numbering or order.
+ * Without interners it is readable text (for tests and debugging); the explorer passes interners
+ * that number snapshots, stores and messages, and packs the numbers into a short string.
+ */
+export function worldKey(world: World, intern: Interner = canonicalKey, internMessage: (m: Message) => number | string = messageKey): string {
+  const parts: (number | string)[] = [];
   for (const id in world.nodes) {
     const n = world.nodes[id];
-    k += (n.up ? 'U' : 'D') + intern(n.snapshot) + ',' + intern(n.store) + ';';
+    parts.push(n.up ? 1 : 0, intern(n.snapshot), intern(n.store));
   }
-  const ms = world.inFlight.length > 1 ? world.inFlight.map(msgKey).sort() : world.inFlight.map(msgKey);
-  k += '|' + ms.join('|');
+  const ms = world.inFlight.map(internMessage);
+  if (ms.length > 1) ms.sort(cmp);
+  parts.push(-1, ...ms, -1);
   const ts = world.timers.map((t) => t.node + '.' + t.name);
   if (ts.length > 1) ts.sort();
-  k += '|' + ts.join(',');
-  if (world.partition) k += '|P' + world.partition.map((g) => g.slice().sort().join(',')).sort().join('/');
+  parts.push(ts.join(','));
+  if (world.partition) parts.push('P' + world.partition.map((g) => g.slice().sort().join(',')).sort().join('/'));
   const u = world.used;
-  k += '|' + u.crash + ',' + u.drop + ',' + u.duplicate + ',' + u.partition + '|' + world.pendingRequests.join(',');
-  return k;
+  parts.push(u.crash, u.drop, u.duplicate, u.partition, world.pendingRequests.join(','));
+  return pack(parts);
+}
+
+function cmp(a: number | string, b: number | string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// Numbers become single UTF-16 units (short keys hash fast); strings are kept, length-prefixed.
+function pack(parts: (number | string)[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (typeof p === 'number') {
+      const v = p + 1; // -1 separators become 0
+      out += v < 0xfff0 ? String.fromCharCode(v) : '\ufff0' + String.fromCharCode(v >>> 16, v & 0xffff);
+    } else {
+      out += '\ufff1' + String.fromCharCode(p.length & 0xffff) + p;
+    }
+  }
+  return out;
 }
 
 /** A sliced BFS. `run(n)` does about n transitions and returns the result when done, else null. */
@@ -82,12 +96,28 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   const liveness = protocol.invariants.filter((i) => i.kind === 'liveness');
 
   const intern = createInterner();
+  // Message keys numbered per exploration: short keys hash faster than full message text.
+  const msgIds = new Map<string, number>();
+  const msgIdByObject = new WeakMap<Message, number>();
+  const internMessage = (m: Message): number => {
+    let id = msgIdByObject.get(m);
+    if (id === undefined) {
+      const k = messageKey(m);
+      id = msgIds.get(k);
+      if (id === undefined) {
+        id = msgIds.size;
+        msgIds.set(k, id);
+      }
+      msgIdByObject.set(m, id);
+    }
+    return id;
+  };
   const seen = new Map<string, number>();
   const queue: (World | null)[] = [start];
   const parent: number[] = [-1];
   const via: (Choice | null)[] = [null];
   const depthOf: number[] = [0];
-  seen.set(worldKey(start, intern), 0);
+  seen.set(worldKey(start, intern, internMessage), 0);
   const violations = new Map<string, Violation>();
   let head = 0;
   let transitions = 0;
@@ -156,7 +186,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
           nextProgress += progressEvery;
           options.onProgress?.({ worlds: queue.length, transitions, depth });
         }
-        const key = worldKey(next, intern);
+        const key = worldKey(next, intern, internMessage);
         if (seen.has(key)) continue;
         const j = queue.length;
         seen.set(key, j);

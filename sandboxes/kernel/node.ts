@@ -25,6 +25,7 @@ function memoFor(machine: AnyStateMachine): Map<string, NodeResult> {
     m = new Map();
     memos.set(machine, m);
   }
+  // Safe to clear: snapshot ids stay valid, only cached results are recomputed.
   if (m.size > MEMO_LIMIT) m.clear();
   return m;
 }
@@ -60,10 +61,37 @@ export function bootNode(machine: AnyStateMachine, input: NodeInput): NodeResult
   return r;
 }
 
-/** Feed one event to a running node. */
-export function runNode(machine: AnyStateMachine, snapshot: Json, event: KernelEvent): NodeResult {
+// Snapshot ids per machine: identity first, then content. Memo keys use the short id instead of
+// the snapshot's (long) canonical text, which would be hashed on every call.
+const snapIds = new WeakMap<AnyStateMachine, { byObject: WeakMap<object, number>; byKey: Map<string, number> }>();
+
+function snapshotId(machine: AnyStateMachine, snapshot: Json): number {
+  let t = snapIds.get(machine);
+  if (!t) {
+    t = { byObject: new WeakMap(), byKey: new Map() };
+    snapIds.set(machine, t);
+  }
+  const o = snapshot as object;
+  let id = t.byObject.get(o);
+  if (id === undefined) {
+    const k = canonicalKey(snapshot);
+    id = t.byKey.get(k);
+    if (id === undefined) {
+      id = t.byKey.size;
+      t.byKey.set(k, id);
+    }
+    t.byObject.set(o, id);
+  }
+  return id;
+}
+
+/**
+ * Feed one event to a running node. `eventKey`, when given, must identify the event exactly
+ * (the kernel passes the message key), saving a canonical serialisation per call.
+ */
+export function runNode(machine: AnyStateMachine, snapshot: Json, event: KernelEvent, eventKey?: string): NodeResult {
   const memo = memoFor(machine);
-  const key = canonicalKey(snapshot) + '|' + canonicalJson(event);
+  const key = snapshotId(machine, snapshot) + '|' + (eventKey ?? canonicalJson(event));
   let r = memo.get(key);
   if (!r) {
     const s = snapshot as { value: never; context: never };

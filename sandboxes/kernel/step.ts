@@ -5,7 +5,7 @@
  * Must never mutate its input world, read a clock or draw a random number.
  */
 import { runNode, stateIdOf } from './node.ts';
-import { applyEffects, bootOnDraft, draftOf, reachable } from './world.ts';
+import { applyEffects, bootOnDraft, draftOf, messageKey, reachable } from './world.ts';
 import { choiceToToken } from './tokens.ts';
 import type { Choice, Config, FaultBudget, KernelEvent, NodeId, Protocol, Scenario, StepTrace, World } from './types.ts';
 
@@ -95,10 +95,10 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
   }
 }
 
-function feed(protocol: Protocol, draft: World, node: NodeId, event: KernelEvent, trace: StepTrace | null): void {
+function feed(protocol: Protocol, draft: World, node: NodeId, event: KernelEvent, trace: StepTrace | null, eventKey?: string): void {
   const rec = draft.nodes[node];
   const machine = protocol.machines[rec.role];
-  const r = runNode(machine, rec.snapshot, event);
+  const r = runNode(machine, rec.snapshot, event, eventKey);
   if (r.snapshot !== rec.snapshot) {
     draft.nodes[node] = { ...rec, snapshot: r.snapshot };
     if (trace) {
@@ -131,7 +131,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       const i = d.inFlight.findIndex((m) => m.id === c.id);
       const m = d.inFlight[i];
       d.inFlight.splice(i, 1);
-      feed(protocol, d, m.to, { ...m.payload, type: m.type, from: m.from }, trace);
+      feed(protocol, d, m.to, { ...m.payload, type: m.type, from: m.from }, trace, 'm:' + messageKey(m));
       break;
     }
     case 'drop': {
@@ -162,7 +162,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       break;
     case 'timer':
       d.timers = d.timers.filter((t) => !(t.node === c.node && t.name === c.name));
-      feed(protocol, d, c.node, { type: `timer.${c.name}` }, trace);
+      feed(protocol, d, c.node, { type: `timer.${c.name}` }, trace, 't:' + c.name);
       break;
     case 'partition': {
       d.partition = completeGroups(world, c.groups);
@@ -175,7 +175,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       break;
     case 'request': {
       d.pendingRequests = d.pendingRequests.filter((r) => r !== c.name);
-      feed(protocol, d, requestTarget(protocol, world, c.name), { type: `request.${c.name}` }, trace);
+      feed(protocol, d, requestTarget(protocol, world, c.name), { type: `request.${c.name}` }, trace, 'q:' + c.name);
       break;
     }
   }

@@ -25,9 +25,48 @@ export function reachable(world: World, a: NodeId, b: NodeId): boolean {
   return false;
 }
 
-/** A message's identity for merging and hashing: everything but the id. */
+const messageKeys = new WeakMap<Message, string>();
+const payloadKeys = new WeakMap<object, string>();
+
+// Payload objects come from memoized node results and are shared, so cache their text by identity.
+function payloadKey(p: Message['payload']): string {
+  let k = payloadKeys.get(p);
+  if (k === undefined) {
+    k = canonicalJson(p);
+    payloadKeys.set(p, k);
+  }
+  return k;
+}
+
+/** A message's identity for merging and hashing: everything but the id. Cached per message object. */
 export function messageKey(m: Message): string {
-  return m.from + '>' + m.to + ':' + m.type + canonicalJson(m.payload);
+  let k = messageKeys.get(m);
+  if (k === undefined) {
+    k = m.from + '>' + m.to + ':' + m.type + payloadKey(m.payload);
+    messageKeys.set(m, k);
+  }
+  return k;
+}
+
+// Appending the same record to the same store object always gives the same new object, so equal
+// stores in different worlds stay one object (cheap to hash) and memory is shared.
+const appended = new WeakMap<object, Map<string, Json>>();
+
+function withRecord(store: Json, record: Json): Json {
+  const base = (store ?? {}) as { [k: string]: Json };
+  let byRecord = appended.get(base);
+  if (!byRecord) {
+    byRecord = new Map();
+    appended.set(base, byRecord);
+  }
+  const key = canonicalJson(record);
+  let next = byRecord.get(key);
+  if (next === undefined) {
+    const log = Array.isArray(base.log) ? base.log : [];
+    next = Object.freeze({ ...base, log: Object.freeze([...log, record]) as Json[] });
+    byRecord.set(key, next);
+  }
+  return next;
 }
 
 /** The input a node's machine boots with. */
@@ -92,9 +131,7 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
       }
       case 'store.append': {
         const rec = draft.nodes[node];
-        const store = (rec.store ?? {}) as { [k: string]: Json };
-        const log = Array.isArray(store.log) ? store.log : [];
-        draft.nodes[node] = { ...rec, store: { ...store, log: [...log, e.record] } };
+        draft.nodes[node] = { ...rec, store: withRecord(rec.store, e.record) };
         trace?.push({ kind: 'store', node, record: e.record });
         break;
       }

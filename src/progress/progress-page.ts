@@ -47,9 +47,8 @@ function render(doc: Document, root: HTMLElement, catalog: Catalog): void {
       ? el(doc, 'p', ['No missed questions. Questions you answer wrongly appear here until you get them right.'])
       : el(doc, 'ul', view.missed.map((m) => el(doc, 'li', [
           ...inline(doc, m.prompt),
-          ` (${m.bankTitle}${m.lessons.length ? '; see ' : ''}`,
-          ...m.lessons.flatMap((l, i) => (i ? [', ', link(doc, l)] : [link(doc, l)])),
-          ')',
+          // The lesson link says where to read up; the bank's title only when no lesson is known.
+          ...(m.lessons.length === 0 ? [` (${m.bankTitle})`] : [' (see ', ...m.lessons.flatMap((l, i) => (i ? [', ', link(doc, l)] : [link(doc, l)])), ')']),
         ], { 'data-testid': 'progress-missed-item' }))),
   );
   const totals = root.querySelector<HTMLElement>('[data-progress-totals]');

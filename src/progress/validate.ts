@@ -144,8 +144,9 @@ export function readRecord(text: string, now: string): ReadOutcome {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'unreadable', reason: 'json', detail: `it is not valid JSON (${(error as Error).message})` };
+  } catch {
+    // The parser's own message ("position 1, line 1") helps no reader; the backup keeps the text.
+    return { kind: 'unreadable', reason: 'json', detail: 'it is not valid JSON' };
   }
   if (!isObj(data)) return { kind: 'unreadable', reason: 'shape', detail: 'it is not a progress record' };
   const version = data.version;

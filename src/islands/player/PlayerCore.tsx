@@ -414,7 +414,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
               </h4>
               <div className="pl-row">
                 <button type="button" className="pl-btn" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
-                  <span aria-hidden="true">🔗 </span>Share link
+                  Share link
                 </button>
                 <button type="button" className="pl-btn" onClick={exportJSON} data-testid="export-json">
                   Export JSON

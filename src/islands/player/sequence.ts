@@ -52,12 +52,12 @@ export interface SeqLayout {
   notes: SeqNote[];
 }
 
-export const SEQ = { laneGap: 84, rowHeight: 30, top: 34, side: 44, bottom: 16 };
+export const SEQ = { laneGap: 110, rowHeight: 32, top: 34, side: 44, bottom: 16 };
 
 const NOTE_TEXT: Record<string, (c: Choice) => string> = {
   crash: () => '⚡ crash',
   recover: () => '↺ recover',
-  timer: (c) => `⏰ ${c.kind === 'timer' ? c.name : ''}`,
+  timer: (c) => `◷ ${c.kind === 'timer' ? c.name : ''}`,
   partition: () => '✂ partition',
   heal: () => '⛓ heal',
   request: (c) => `▶ ${c.kind === 'request' ? c.name : ''}`,

@@ -207,7 +207,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
           return (
             <li key={`${t.node}.${t.name}`} className="pl-msg">
               <span className="pl-msg__label">
-                <span aria-hidden="true">⏰ </span>
+                <span aria-hidden="true">◷ </span>
                 {t.name} at {t.node}
               </span>
               <span className="pl-msg__actions">
@@ -261,7 +261,8 @@ export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => 
       <ol className="pl-choices" data-testid="choices">
         {props.allowed.map((c, i) => (
           <li key={JSON.stringify(c)}>
-            <button type="button" className={`pl-btn pl-btn--choice${['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? ' pl-btn--fault' : ''}`} onClick={() => props.dispatch({ type: 'choice.take', choice: c })}>
+            <button type="button" data-testid={`choice-${i + 1}`} className={`pl-btn pl-btn--choice${['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? ' pl-btn--fault' : ''}`} onClick={() => props.dispatch({ type: 'choice.take', choice: c })}>
+              <span className="pl-sr">Choice {i + 1}: </span>
               {i < 9 ? <kbd aria-hidden="true">{i + 1}</kbd> : null} {props.describe(c)}
               {['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? <span className="pl-muted"> (fault)</span> : null}
             </button>
@@ -315,6 +316,9 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
 
 /* ---------- sequence chart ---------- */
 
+/** Where along an arrow its label sits: near the receiver, where arrows fanning out of one row have parted. */
+const labelAt = (status: string) => (status === 'delivered' ? 0.7 : 0.5);
+
 export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; cursor: number; compact?: boolean }) {
   const hid = useId();
   const { nodeIds, frames, cursor } = props;
@@ -365,7 +369,7 @@ export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; curso
           {layout.arrows.map((a) => (
             <g key={`${a.id}-${a.sentRow}`} className={`pl-seq__arrow pl-seq__arrow--${a.status}`}>
               <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} markerEnd={a.status === 'delivered' ? `url(#arr${markerId})` : undefined} strokeDasharray={a.status === 'inflight' ? '4 4' : undefined} />
-              <text x={(a.x1 + a.x2) / 2} y={(a.y1 + a.y2) / 2 - 4} textAnchor="middle" className="pl-seq__msg">
+              <text x={a.x1 + (a.x2 - a.x1) * labelAt(a.status)} y={a.y1 + (a.y2 - a.y1) * labelAt(a.status) - 4} textAnchor="middle" className="pl-seq__msg">
                 {a.label}
                 {a.duplicate ? ' (dup)' : ''}
               </text>
@@ -494,7 +498,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
       <div className="pl-row">
         {props.onStart ? (
           <button type="button" className="pl-btn pl-btn--primary" onClick={props.onStart} disabled={ex.status === 'running'} data-testid="find-violation">
-            <span aria-hidden="true">🔍 </span>
+            
             {props.startLabel ?? 'Find a violation'}
           </button>
         ) : null}
@@ -507,7 +511,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
       <div aria-live="polite" data-testid="explore-result" className="pl-explore-out">
         {ex.status === 'running' ? (
           <p>
-            <span aria-hidden="true">⏳ </span>Searching… {fmt(ex.progress.worlds)} worlds, {fmt(ex.progress.transitions)} transitions, depth {ex.progress.depth}.
+            Searching… {fmt(ex.progress.worlds)} worlds, {fmt(ex.progress.transitions)} transitions, depth {ex.progress.depth}.
           </p>
         ) : null}
         {ex.status === 'error' ? <p className="pl-error">The explorer stopped with an error: {ex.message}</p> : null}
