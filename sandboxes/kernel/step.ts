@@ -41,7 +41,11 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
     if (world.nodes[requestTarget(protocol, world, name)]?.up) out.push({ kind: 'request', name });
   }
   for (const m of world.inFlight) out.push({ kind: 'deliver', id: m.id });
-  for (const t of world.timers) out.push({ kind: 'timer', node: t.node, name: t.name });
+  for (const t of world.timers) {
+    // Under the "timeouts outlast delivery" assumption a timer waits while mail to its node is queued.
+    if (protocol.timersWaitForInbox && world.inFlight.some((m) => m.to === t.node)) continue;
+    out.push({ kind: 'timer', node: t.node, name: t.name });
+  }
   const ids = Object.keys(world.nodes);
   for (const n of ids) if (!world.nodes[n].up) out.push({ kind: 'recover', node: n });
   if (world.partition) out.push({ kind: 'heal' });
@@ -81,6 +85,7 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
       return `${c.node} is up`;
     case 'timer':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
+      if (world.timers.some((t) => t.node === c.node && t.name === c.name)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
       return `${c.node} has no ${c.name} armed`;
     case 'partition':
       if (world.partition) return 'the network is already partitioned';

@@ -193,6 +193,12 @@ export interface Protocol {
   scenarios: Scenario[];
   /** The initial world for a configuration (no prefix applied). */
   init: (config: Config, budget: FaultBudget, data?: { [key: string]: Json }) => World;
+  /**
+   * When true, a node's timer may fire only while no message to that node is in flight: timeouts are
+   * assumed to outlast delivery, so a timeout means something was lost, never merely slow. Shrinks
+   * the explored space a lot. Optional; default false (timers may fire at any time).
+   */
+  timersWaitForInbox?: boolean;
   /** Which node a scenario request (`begin`…) is handed to. Optional; default: the first node. */
   requestTarget?: (request: string, world: World) => NodeId;
   /**

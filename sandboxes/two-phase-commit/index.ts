@@ -40,6 +40,7 @@ export const twoPhaseCommit: Protocol = {
   invariants,
   scenarios,
   init,
+  timersWaitForInbox: true,
   requestTarget: () => 'c',
   memory,
 };

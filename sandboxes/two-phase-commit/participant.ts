@@ -83,7 +83,7 @@ export const participant = setup({
     },
     // Doing the transaction's work; has not voted, so it may still abort on its own.
     working: {
-      entry: [],
+      entry: 'armPrepareTimer',
       on: {
         PREPARE: [
           { guard: 'willVoteNo', target: 'aborted', actions: ['clearPrepareTimer', { type: 'logAbort', params: { reason: 'vote-no' } }, 'voteAbort'] },

@@ -31,11 +31,11 @@ export const scenarios: Scenario[] = [
     id: 'all-vote-yes',
     title: 'Everyone votes yes',
     description:
-      'A client asks the coordinator c to commit T1 and every participant can. Watch PREPARE go out, the votes come back, COMMIT reach the coordinator’s log before GLOBAL_COMMIT leaves, and the acks close the transaction.',
+      'A client has asked the coordinator c to commit T1 and every participant can. Watch PREPARE arrive, the votes come back, COMMIT reach the coordinator’s log before GLOBAL_COMMIT leaves, and the acks close the transaction.',
     budget: budget({ crash: 1 }),
-    prefixTokens: () => [],
+    prefixTokens: () => ['q.begin'],
     tryThis: [
-      'Play it straight through: send the request, deliver every message. Which log record makes the decision final?',
+      'Play it straight through: deliver every message. Which log record makes the decision final?',
       'Deliver all PREPAREs, then crash one participant before its vote arrives. What does the coordinator do when its vote-timeout fires?',
       'Fire a participant’s prepare-timeout before PREPARE reaches it. How does that change the outcome?',
     ],
@@ -44,10 +44,10 @@ export const scenarios: Scenario[] = [
     id: 'one-votes-no',
     title: 'One participant votes no',
     description:
-      'p2’s local work fails, so it will answer PREPARE with VOTE_ABORT. One no is enough: the coordinator aborts everywhere, including participants that already voted yes and are waiting in doubt.',
-    budget: budget({ drop: 1, duplicate: 1 }),
+      'c has sent PREPARE, but p2’s local work failed, so it will answer with VOTE_ABORT. One no is enough: the coordinator aborts everywhere, including participants that already voted yes and are waiting in doubt.',
+    budget: budget({ drop: 1 }),
     data: { voteNo: ['p2'] },
-    prefixTokens: () => [],
+    prefixTokens: () => ['q.begin'],
     tryThis: [
       'Deliver PREPARE to p1 first, then to p2. What state is p1 in while p2’s VOTE_ABORT travels?',
       'Drop GLOBAL_ABORT on its way to p1. How does p1 find out in the end?',

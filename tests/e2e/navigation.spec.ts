@@ -23,7 +23,7 @@ test('the sidebar follows the curriculum and prev/next links connect lessons', a
 test('search finds a lesson by a term it teaches', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).first().click();
-  const input = page.getByRole('searchbox');
+  const input = page.getByRole('dialog', { name: 'Search' }).getByRole('textbox', { name: 'Search' });
   await input.fill('linearizability');
   const result = page.locator('.pagefind-ui__result-link').first();
   await expect(result).toBeVisible();

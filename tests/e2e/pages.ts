@@ -28,3 +28,12 @@ export async function gotoWithTheme(page: Page, path: string, theme: 'light' | '
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   await page.goto(path);
 }
+
+/** Wait until the island around `selector` has hydrated (Astro drops `ssr` from <astro-island> then). */
+export async function waitForIsland(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((sel) => {
+    const island = document.querySelector(sel)?.closest('astro-island');
+    return !!island && !island.hasAttribute('ssr');
+  }, selector);
+}

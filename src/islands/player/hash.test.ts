@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRun, encodeRun, protocols } from './kernel.ts';
+import { decodeRun, encodeRun, kernel, protocols } from './kernel.ts';
+import type { Choice } from './model.ts';
 import { buildSimHash, hashAction, linkTarget, parseSimHash, pickSlot, shareUrl } from './hash.ts';
 
 const decode = (t: string) => decodeRun(t, protocols);
 const p = protocols['two-phase-commit'];
+/** Two legal steps from the scenario start, whatever the scenario's prefix is today. */
+function twoSteps(scenarioId: string): Choice[] {
+  const sc = p.scenarios.find((x) => x.id === scenarioId)!;
+  const w0 = kernel.startWorld(p, sc);
+  const a = kernel.choices(p, sc.config, w0).find((c) => c.kind === 'deliver' || c.kind === 'request')!;
+  const w1 = kernel.step(p, sc.config, w0, a);
+  const b = kernel.choices(p, sc.config, w1).find((c) => c.kind === 'deliver' || c.kind === 'request')!;
+  return [a, b];
+}
 
 describe('share-link hashes', () => {
   it('parses #sim= among other hash parts, and ignores hashes without one', () => {
@@ -16,7 +26,7 @@ describe('share-link hashes', () => {
   });
 
   it('round-trips a run through a share URL', () => {
-    const run = { protocol: p.id, scenario: 'all-vote-yes', config: { size: 3, flags: {} }, choices: [{ kind: 'request' as const, name: 'begin' }, { kind: 'deliver' as const, id: 1 }] };
+    const run = { protocol: p.id, scenario: 'all-vote-yes', config: { size: 3, flags: {} }, choices: twoSteps('all-vote-yes') };
     const url = shareUrl('https://x.dev/transactions/2pc/#old', encodeRun(run, p));
     expect(url.startsWith('https://x.dev/transactions/2pc/#sim=')).toBe(true);
     const act = hashAction(url.slice(url.indexOf('#')), p.id, decode);
@@ -33,7 +43,8 @@ describe('share-link hashes', () => {
   });
 
   it('loads the nearest valid prefix of a stale link, naming the bad step', () => {
-    const act = hashAction('#sim=two-phase-commit~all-vote-yes~3~~q.begin_d1_d77', p.id, decode);
+    const good = encodeRun({ protocol: p.id, scenario: 'all-vote-yes', config: { size: 3, flags: {} }, choices: twoSteps('all-vote-yes') }, p);
+    const act = hashAction(buildSimHash(good + '_d77'), p.id, decode);
     expect(act.kind).toBe('load');
     if (act.kind === 'load') {
       expect(act.run.choices.length).toBe(2);

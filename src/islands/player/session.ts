@@ -40,6 +40,8 @@ export interface SessionState {
   timeline: Timeline | null;
   startError: string | null;
   playing: boolean;
+  /** While replaying a loaded run: stop at its end instead of letting the scheduler go on. */
+  stopAtEnd: boolean;
   /** Steps per second while playing. */
   speed: number;
   /** Seed of the auto-play scheduler. */
@@ -150,6 +152,7 @@ export function initSession(kernel: PlayerKernel, init: SessionInit): SessionSta
     timeline: null,
     startError: null,
     playing: false,
+    stopAtEnd: false,
     speed: 2,
     seed: init.seed ?? 1,
     selected: null,
@@ -224,6 +227,9 @@ function forward(kernel: PlayerKernel, s: SessionState, fromTimer: boolean): Ses
   const tl = s.timeline;
   if (!tl) return { ...s, playing: false };
   if (tl.cursor < tl.steps.length) return { ...s, timeline: kernel.timelineSeek(tl, tl.cursor + 1) };
+  if (fromTimer && s.stopAtEnd) {
+    return { ...s, playing: false, stopAtEnd: false, notice: { tone: 'info', text: `Replay finished at step ${tl.cursor}. Step forward or play to go on from here.` } };
+  }
   const world = worldAt(kernel, s, tl.cursor);
   const next = world ? pickAuto(allowedChoices(kernel, s, world), s.seed, tl.cursor) : null;
   if (!next) {
@@ -247,7 +253,7 @@ export function createReducer(kernel: PlayerKernel) {
     const tl = s.timeline;
     switch (e.type) {
       case 'step.forward':
-        return forward(kernel, { ...s, playing: false }, false);
+        return forward(kernel, { ...s, playing: false, stopAtEnd: false }, false);
       case 'play.tick':
         return s.playing ? forward(kernel, s, true) : s;
       case 'step.back':
@@ -259,7 +265,7 @@ export function createReducer(kernel: PlayerKernel) {
       case 'timeline.seek':
         return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, Math.max(0, Math.min(tl.steps.length, Math.round(e.index)))) } : s;
       case 'play.toggle':
-        return tl ? { ...s, playing: !s.playing, notice: null } : s;
+        return tl ? { ...s, playing: !s.playing, stopAtEnd: s.playing ? false : s.stopAtEnd, notice: null } : s;
       case 'play.stop':
         return { ...s, playing: false };
       case 'speed.set':
@@ -298,7 +304,7 @@ export function createReducer(kernel: PlayerKernel) {
         if (e.run.protocol !== s.protocol.id || !scenario) {
           return { ...s, notice: { tone: 'error', text: `That run is for ${e.run.protocol}/${e.run.scenario}, which this player does not have.` } };
         }
-        const next = start(kernel, { ...s, scenarioId: scenario.id, config: e.run.config, playing: !!e.play }, e.run.choices);
+        const next = start(kernel, { ...s, scenarioId: scenario.id, config: e.run.config, playing: !!e.play, stopAtEnd: !!e.play }, e.run.choices);
         if (!next.timeline) return next;
         const cursor = e.play ? 0 : next.timeline.steps.length;
         return { ...next, timeline: { ...next.timeline, cursor }, notice: e.notice ? { tone: 'error', text: e.notice } : null };
@@ -322,7 +328,7 @@ export function createReducer(kernel: PlayerKernel) {
         if (s.explorer.status !== 'done') return s;
         const v = s.explorer.result.violations.find((x) => x.invariant === e.invariant);
         if (!v) return s;
-        const next = start(kernel, { ...s, playing: true, notice: null }, v.choices);
+        const next = start(kernel, { ...s, playing: true, stopAtEnd: true, notice: null }, v.choices);
         return next.timeline ? { ...next, explorer: s.explorer, timeline: { ...next.timeline, cursor: 0 } } : next;
       }
     }

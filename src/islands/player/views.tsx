@@ -317,7 +317,7 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
 /* ---------- sequence chart ---------- */
 
 /** Where along an arrow its label sits: near the receiver, where arrows fanning out of one row have parted. */
-const labelAt = (status: string) => (status === 'delivered' ? 0.7 : 0.5);
+const labelAt = (status: string) => (status === 'delivered' ? 0.7 : status === 'inflight' ? 0.5 : 0.3);
 
 export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; cursor: number; compact?: boolean }) {
   const hid = useId();

@@ -1,0 +1,47 @@
+// Progress kept in the browser: finishing a lesson shows on the course map after a reload, and a
+// corrupt saved record gives a notice and a fresh start instead of a broken page.
+import { expect, test } from '@playwright/test';
+
+test('finishing a lesson survives a reload and shows on the course map', async ({ page }) => {
+  await page.goto('/foundations/cap/');
+  const finish = page.locator('[data-finish-button]');
+  await finish.scrollIntoViewIfNeeded();
+  await finish.click();
+  await expect(finish).toHaveAttribute('aria-pressed', 'true');
+  await page.reload();
+  await expect(page.locator('[data-finish-button]')).toHaveAttribute('aria-pressed', 'true');
+
+  await page.goto('/');
+  await expect(page.locator('[data-lesson-status="foundations/cap"]')).toHaveAttribute('data-state', 'finished');
+  await expect(page.locator('[data-lesson-status="foundations/cap"]')).toContainText('Finished');
+});
+
+test('a corrupt saved record shows a notice and the page still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('consistency-lab:progress', '{"version": 2, "lessons": ');
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/foundations/cap/');
+  const notice = page.locator('[data-progress-notice]');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(/reset|could not/i);
+  // The corrupt text is kept, not thrown away.
+  expect(await page.evaluate(() => localStorage.getItem('consistency-lab:progress:backup'))).toContain('"version": 2');
+  await page.locator('[data-progress-notice-dismiss]').click();
+  await expect(notice).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('a record from a future version is set aside with a notice', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('consistency-lab:progress', JSON.stringify({ version: 99, everything: 'new' }));
+      sessionStorage.setItem('seeded', '1');
+    }
+  });
+  await page.goto('/');
+  await expect(page.locator('[data-progress-notice]')).toBeVisible();
+  await expect(page.locator('[data-lesson-status="foundations/cap"]')).toHaveAttribute('data-state', /visited|not-started/);
+});
