@@ -27,7 +27,8 @@ export default defineConfig({
       title: 'Consistency Lab',
       description:
         'Learn how data stays consistent across services: lessons, protocols you can run and break in the browser, and practice quizzes.',
-      logo: { src: './src/assets/logo.svg', alt: 'Consistency Lab' },
+      // The title text stands beside the logo, so the image is decorative (empty alt).
+      logo: { src: './src/assets/logo.svg', alt: '' },
       markdown: { processedDirs: ['./content/lessons'] },
       // Course home first and the progress page last, so prev/next runs home → lessons → progress.
       sidebar: [{ label: 'Course home', link: '/' }, ...sidebarGroups(), { label: 'Your progress', link: '/progress/' }],

@@ -52,7 +52,7 @@ function list(items: string[]): string {
 }
 
 /** Trace entries reconstructed from two worlds (used when the caller has no config to replay with). */
-function traceFromDiff(before: World, after: World): StepTrace {
+function traceFromDiff(before: World, c: Choice, after: World): StepTrace {
   const t: StepTrace = [];
   for (const id of Object.keys(after.nodes)) {
     const b = before.nodes[id];
@@ -66,7 +66,10 @@ function traceFromDiff(before: World, after: World): StepTrace {
   }
   const afterIds = new Set(after.inFlight.map((m) => m.id));
   for (const m of after.inFlight) if (m.id >= before.nextMessageId) t.push({ kind: 'send', message: m });
-  return [...t, ...before.inFlight.filter((m) => !afterIds.has(m.id)).map((m) => ({ kind: 'lost' as const, message: m, reason: '' }))];
+  // The delivered or dropped message left the network by the choice itself; anything else missing was lost.
+  const taken = c.kind === 'deliver' || c.kind === 'drop' ? c.id : -1;
+  const gone = before.inFlight.filter((m) => !afterIds.has(m.id) && m.id !== taken);
+  return [...t, ...gone.map((m) => ({ kind: 'lost' as const, message: m, reason: '' }))];
 }
 
 function sentences(before: World, c: Choice, trace: StepTrace, protocol: Protocol): string {
@@ -156,7 +159,7 @@ export function narrate(protocol: Protocol, before: World, choice: Choice, after
     trace = [];
     applyChoice(protocol, config, before, choice, trace);
   } else {
-    trace = traceFromDiff(before, after);
+    trace = traceFromDiff(before, choice, after);
   }
   const custom = protocol.narrate?.(before, choice, after, trace);
   return custom ?? sentences(before, choice, trace, protocol);

@@ -9,7 +9,7 @@ import {
 import type { Choice, Effect, NodeInput, Protocol, World } from './index.ts';
 
 // Toy: `a` sends PING to `b` on request `go`; `b` logs every PING (not idempotent) and answers PONG.
-// Invariant `once`: b logged at most one PING; a duplicate breaks it in 4 steps (q.go u1 d1 d2).
+// Invariant `once`: b logged at most one PING; a retry or a duplicate breaks it.
 const pinger = setup({
   types: { context: {} as { pongs: number }, events: {} as { type: 'request.go' } | { type: 'PONG'; from: string } | { type: 'timer.retry' }, input: {} as NodeInput, emitted: {} as Effect },
   actions: {
@@ -32,15 +32,21 @@ const pinger = setup({
     recovering: {},
   },
 });
+// b remembers how many PINGs it logged (at most two, so the toy's world space stays finite).
 const ponger = setup({
-  types: { context: {} as Record<string, never>, events: {} as { type: 'PING'; from: string }, input: {} as NodeInput, emitted: {} as Effect },
+  types: { context: {} as { logged: number }, events: {} as { type: 'PING'; from: string }, input: {} as NodeInput, emitted: {} as Effect },
   actions: {
-    pong: enqueueActions(({ enqueue, event }) => {
-      enqueue.emit({ type: 'store.append', record: { type: 'PING' } });
+    pong: enqueueActions(({ enqueue, event, context }) => {
+      if (context.logged < 2) enqueue.emit({ type: 'store.append', record: { type: 'PING' } });
+      enqueue.assign({ logged: Math.min(2, context.logged + 1) });
       enqueue.emit({ type: 'send', to: event.from, message: { type: 'PONG' } });
     }),
   },
-}).createMachine({ context: {}, initial: 'up', states: { up: { on: { PING: { actions: 'pong' } } } } });
+}).createMachine({
+  context: ({ input }) => ({ logged: ((input.store as { log?: unknown[] }).log ?? []).length }),
+  initial: 'up',
+  states: { up: { on: { PING: { actions: 'pong' } } } },
+});
 
 const toy: Protocol = {
   id: 'toy',
@@ -220,13 +226,16 @@ describe('random scheduler', () => {
 
 describe('explorer', () => {
   it('finds the shortest counterexample, and it replays', () => {
+    // Two runs of length 4 break it (a retry, or a duplicate); BFS order prefers non-fault choices.
     const r = explore(toy, basic);
     expect(r.complete).toBe(true);
     expect(r.stoppedBy).toBeNull();
     expect(r.violations).toHaveLength(1);
     const v = r.violations[0];
     expect(v.invariant).toBe('once');
-    expect(v.choices.map(choiceToToken)).toEqual(['q.go', 'u1', 'd1', 'd2']);
+    expect(v.choices.map(choiceToToken)).toEqual(['q.go', 'd1', 't.a.retry', 'd3']);
+    // Nothing shorter exists: three steps never break it.
+    expect(explore(toy, basic, { maxDepth: 3 }).violations).toEqual([]);
     const w = applyChoices(toy, cfg, startWorld(toy, basic), v.choices).world;
     expect(checkInvariants(toy, cfg, w).find((i) => i.name === 'once')).toMatchObject({ holds: false, message: 'b logged PING twice' });
   });

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } 
 import './player.css';
 import { kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
 import type { Choice, Protocol, StateDiagram } from './model.ts';
-import { allowedChoices, createReducer, currentRun, findScenario, firstBroken, initSession, replayFrames, SPEEDS, type SessionEvent } from './session.ts';
+import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, firstBroken, initSession, replayFrames, SPEEDS, type SessionEvent } from './session.ts';
 import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { useExplorer } from './useExplorer.ts';
@@ -22,6 +22,8 @@ export interface BreakItMode {
   onBroken: (steps: number) => void;
   /** Called when the reader gives up (the explorer then replays the shortest counterexample). */
   onGiveUp: () => void;
+  /** Called once after giving up, when the counterexample has finished replaying (or none was found). */
+  onShown?: () => void;
 }
 
 export interface PlayerCoreProps {
@@ -105,7 +107,8 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const cursor = tl ? Math.min(tl.cursor, frames.length - 1) : 0;
   const frame = frames[cursor];
   const world = frame?.world ?? null;
-  const allowed = useMemo(() => (world ? allowedChoices(kernel, s, world) : []), [world, s.config, s.maxFaults, protocol]);
+  const allowed = useMemo(() => (world ? allowedChoices(kernel, s, world) : []), [world, s.config, s.maxFaults, s.timeline?.root, protocol]);
+  const spent = world ? faultsSpent(s, world) : 0;
   const nodes = useMemo(() => (world ? kernel.viewNodes(protocol, world) : []), [world, protocol]);
   const nodeIds = useMemo(() => (frames[0] ? Object.keys(frames[0].world.nodes) : []), [frames]);
   const broken = useMemo(() => firstBroken(frames), [frames]);
@@ -154,14 +157,30 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     }
   }, [frame, breakIt, cursor]);
 
-  // After "give up", replay the counterexample as soon as the explorer finds it.
+  // After "give up", replay the counterexample as soon as the explorer finds it, and say when the
+  // replay is over (a quiz may close the question then).
+  const awaitingShown = useRef(false);
   useEffect(() => {
     if (s.explorer.status === 'done' && autoReplay.current) {
       const inv = autoReplay.current;
       autoReplay.current = null;
       if (s.explorer.result.violations.some((v) => v.invariant === inv)) dispatch({ type: 'explore.replay', invariant: inv });
+      else if (awaitingShown.current) {
+        awaitingShown.current = false;
+        breakIt?.onShown?.();
+      }
+      return;
     }
-  }, [s.explorer]);
+    if (s.explorer.status === 'error' && awaitingShown.current) {
+      awaitingShown.current = false;
+      breakIt?.onShown?.();
+      return;
+    }
+    if (awaitingShown.current && !autoReplay.current && s.explorer.status === 'done' && !s.playing && tl && tl.cursor === tl.steps.length) {
+      awaitingShown.current = false;
+      breakIt?.onShown?.();
+    }
+  }, [s.explorer, s.playing, tl, breakIt]);
 
   const startExplore = useCallback(() => {
     if (!scenario || s.explorer.status === 'running') return;
@@ -173,6 +192,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     if (!breakIt) return;
     reported.current = true;
     autoReplay.current = breakIt.invariant;
+    awaitingShown.current = true;
     breakIt.onGiveUp();
     startExplore();
   }, [breakIt, startExplore]);
@@ -363,8 +383,8 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'sim.reset' })} data-testid="reset">
               <span aria-hidden="true">↺ </span>Reset
             </button>
-            <button type="button" className="pl-btn" onClick={() => helpRef.current?.showModal()} aria-label="Keyboard shortcuts" data-testid="help" aria-keyshortcuts="?">
-              <span aria-hidden="true">⌨ </span>Keys
+            <button type="button" className="pl-btn" onClick={() => helpRef.current?.showModal()} data-testid="help" aria-keyshortcuts="?">
+              <span aria-hidden="true">⌨ </span>Shortcuts
             </button>
             <span className="pl-stepcount" aria-live="off">
               Step {cursor} / {tl.steps.length}
@@ -372,13 +392,13 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
           </div>
 
           <div className="pl-grid">
-            <section className="pl-nodes" aria-label="Nodes">
+            <div role="group" className="pl-nodes" aria-label="Nodes">
               {nodes.map((n) => (
-                <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} dispatch={dispatch} compact={compact} />
+                <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
               ))}
-            </section>
+            </div>
             <div className="pl-side">
-              <NetworkPanel world={world} allowed={allowed} maxFaults={s.maxFaults} dispatch={dispatch} describe={describe} />
+              <NetworkPanel world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} describe={describe} />
               <ChoiceList allowed={allowed} describe={describe} dispatch={dispatch} />
             </div>
           </div>
@@ -408,7 +428,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
           )}
 
           {!compact ? (
-            <section className="pl-panel" aria-labelledby={`${uid}-share`}>
+            <div role="group" className="pl-panel" aria-labelledby={`${uid}-share`}>
               <h4 id={`${uid}-share`} className="pl-h">
                 Share and export
               </h4>
@@ -448,7 +468,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                   </div>
                 </div>
               ) : null}
-            </section>
+            </div>
           ) : null}
         </>
       ) : null}

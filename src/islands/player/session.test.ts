@@ -79,6 +79,10 @@ describe('session controller', () => {
     let s = fresh('coordinator-crash-after-prepare', { maxFaults: 1 });
     s = run(s, { type: 'choice.take', choice: { kind: 'crash', node: 'c' } });
     expect(faultsUsed(here(s))).toBe(1);
+    // A prefix's own faults do not count against the reader's allowance.
+    const pre = fresh('participant-crash-while-prepared', { maxFaults: 0 });
+    expect(pre.startError).toBeNull();
+    expect(allowedChoices(kernel, pre, pre.timeline!.root).some((c) => ['crash', 'drop', 'duplicate', 'partition'].includes(c.kind))).toBe(false);
     expect(allowedChoices(kernel, s, here(s)).some((c) => c.kind === 'partition')).toBe(false);
     const refused = run(s, { type: 'choice.take', choice: { kind: 'partition', groups: [['p1']] } });
     expect(refused.notice?.text).toMatch(/fault/);

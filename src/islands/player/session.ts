@@ -115,12 +115,21 @@ export function configFor(protocol: Protocol, scenario: Scenario, flags: Record<
   return { size: clamped, flags: { ...scenario.config.flags, ...flags } };
 }
 
-/** The scenario with its budget capped so no single kind exceeds `maxFaults`. */
-export function cappedScenario(scenario: Scenario, maxFaults: number | null): Scenario {
-  if (maxFaults == null) return scenario;
-  const b = scenario.budget;
-  const cap = (n: number) => Math.min(n, maxFaults);
-  return { ...scenario, budget: { crash: cap(b.crash), drop: cap(b.drop), duplicate: cap(b.duplicate), partition: cap(b.partition) } };
+/**
+ * The start world with its budget capped for break-it questions: at most `maxFaults` more of any
+ * kind than the scenario's prefix already spent (the total is capped in `allowedChoices`).
+ */
+export function capRoot(root: World, maxFaults: number | null): World {
+  if (maxFaults == null) return root;
+  const b = root.budget;
+  const u = root.used;
+  const cap = (k: keyof World['budget']) => Math.min(b[k], u[k] + maxFaults);
+  return { ...root, budget: { crash: cap('crash'), drop: cap('drop'), duplicate: cap('duplicate'), partition: cap('partition') } };
+}
+
+/** Faults spent since the timeline's start world (the reader's own, not the scenario prefix's). */
+export function faultsSpent(s: Pick<SessionState, 'timeline'>, world: World): number {
+  return faultsUsed(world) - (s.timeline ? faultsUsed(s.timeline.root) : 0);
 }
 
 function message(err: unknown): string {
@@ -133,7 +142,7 @@ function start(kernel: PlayerKernel, s: SessionState, steps: Choice[] = []): Ses
     return { ...s, timeline: null, playing: false, startError: `This protocol has no scenario "${s.scenarioId}".` };
   }
   try {
-    const root = kernel.startWorld(s.protocol, cappedScenario(scenario, s.maxFaults), s.config);
+    const root = capRoot(kernel.startWorld(s.protocol, scenario, s.config), s.maxFaults);
     let tl = kernel.timelineCreate(root);
     if (steps.length) tl = { ...tl, steps: [...steps], cursor: 0 };
     return { ...s, timeline: tl, startError: null, explorer: s.explorer.status === 'running' ? s.explorer : { status: 'idle' } };
@@ -172,9 +181,9 @@ export function worldAt(kernel: PlayerKernel, s: SessionState, i: number): World
 }
 
 /** Choices the reader may take in `world`: the kernel's, minus faults once `maxFaults` is spent. */
-export function allowedChoices(kernel: PlayerKernel, s: Pick<SessionState, 'protocol' | 'config' | 'maxFaults'>, world: World): Choice[] {
+export function allowedChoices(kernel: PlayerKernel, s: Pick<SessionState, 'protocol' | 'config' | 'maxFaults' | 'timeline'>, world: World): Choice[] {
   const all = kernel.choices(s.protocol, s.config, world);
-  if (s.maxFaults == null || faultsUsed(world) < s.maxFaults) return all;
+  if (s.maxFaults == null || faultsSpent(s, world) < s.maxFaults) return all;
   return all.filter((c) => !isFault(c));
 }
 
@@ -211,7 +220,7 @@ function push(kernel: PlayerKernel, s: SessionState, choice: Choice): SessionSta
   if (!world) return s;
   const allowed = allowedChoices(kernel, s, world);
   if (!allowed.some((c) => sameChoice(c, choice))) {
-    const why = s.maxFaults != null && isFault(choice) && faultsUsed(world) >= s.maxFaults
+    const why = s.maxFaults != null && isFault(choice) && faultsSpent(s, world) >= s.maxFaults
       ? `all ${s.maxFaults} allowed fault${s.maxFaults === 1 ? '' : 's'} are spent`
       : 'it is not possible in this state';
     return { ...s, playing: false, notice: { tone: 'error', text: `Cannot ${kernel.describeChoice(world, choice)}: ${why}.` } };
@@ -387,8 +396,8 @@ export function currentRun(s: SessionState, upToCursor = true): Run | null {
 }
 
 /** Why a fault button is off, or null when the fault is available. */
-export function faultReason(world: World, kind: 'crash' | 'drop' | 'duplicate' | 'partition', maxFaults: number | null): string | null {
-  if (maxFaults != null && faultsUsed(world) >= maxFaults) return `fault limit reached (${maxFaults} of ${maxFaults} used)`;
+export function faultReason(world: World, kind: 'crash' | 'drop' | 'duplicate' | 'partition', maxFaults: number | null, spent = faultsUsed(world)): string | null {
+  if (maxFaults != null && spent >= maxFaults) return maxFaults === 0 ? 'this question allows no faults' : `fault limit reached (${maxFaults} of ${maxFaults} used)`;
   if (world.used[kind] >= world.budget[kind]) {
     return world.budget[kind] === 0 ? `no ${kind} budget in this scenario` : `${kind} budget spent (${world.used[kind]} of ${world.budget[kind]} used)`;
   }

@@ -89,6 +89,8 @@ export function NodeCard(props: {
   world: World;
   allowed: Choice[];
   maxFaults: number | null;
+  /** Faults the reader has spent since the start world. */
+  spent: number;
   dispatch: Dispatch;
   compact?: boolean;
 }) {
@@ -97,8 +99,8 @@ export function NodeCard(props: {
   const recover: Choice = { kind: 'recover', node: node.id };
   const isolate: Choice = { kind: 'partition', groups: [[node.id]] };
   const isolated = !!world.partition && world.partition.some((g) => g.length === 1 && g[0] === node.id);
-  const crashWhy = has(allowed, crash) ? null : faultReason(world, 'crash', props.maxFaults) ?? 'not possible now';
-  const isoWhy = has(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults) ?? 'not possible now';
+  const crashWhy = has(allowed, crash) ? null : faultReason(world, 'crash', props.maxFaults, props.spent) ?? 'not possible now';
+  const isoWhy = has(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults, props.spent) ?? 'not possible now';
   const headingId = useId();
   return (
     <article className={`pl-node${node.up ? '' : ' pl-node--down'}`} aria-labelledby={headingId} data-testid={`node-${node.id}`}>
@@ -148,14 +150,14 @@ export function NodeCard(props: {
 
 /* ---------- network: messages, timers, partition ---------- */
 
-export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults: number | null; dispatch: Dispatch; describe: (c: Choice) => string }) {
+export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults: number | null; spent: number; dispatch: Dispatch; describe: (c: Choice) => string }) {
   const hid = useId();
   const { world, allowed, dispatch } = props;
-  const dropWhy = faultReason(world, 'drop', props.maxFaults);
-  const dupWhy = faultReason(world, 'duplicate', props.maxFaults);
+  const dropWhy = faultReason(world, 'drop', props.maxFaults, props.spent);
+  const dupWhy = faultReason(world, 'duplicate', props.maxFaults, props.spent);
   const up = (id: string) => world.nodes[id]?.up !== false;
   return (
-    <section className="pl-panel pl-network" aria-labelledby={hid}>
+    <div role="group" className="pl-panel pl-network" aria-labelledby={hid}>
       <h4 id={hid} className="pl-h">
         In-flight messages <span className="pl-muted">({world.inFlight.length})</span>
       </h4>
@@ -242,9 +244,9 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
       <p className="pl-budget" data-testid="budget">
         Fault budget used: crash {world.used.crash}/{world.budget.crash}, drop {world.used.drop}/{world.budget.drop}, duplicate {world.used.duplicate}/{world.budget.duplicate}, partition {world.used.partition}/
         {world.budget.partition}
-        {props.maxFaults != null ? `; at most ${props.maxFaults} fault${props.maxFaults === 1 ? '' : 's'} in total` : ''}
+        {props.maxFaults != null ? `; you may spend at most ${props.maxFaults} fault${props.maxFaults === 1 ? '' : 's'} in total (${props.spent} spent)` : ''}
       </p>
-    </section>
+    </div>
   );
 }
 
@@ -253,7 +255,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
 export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => string; dispatch: Dispatch }) {
   const hid = useId();
   return (
-    <section className="pl-panel" aria-labelledby={hid}>
+    <div role="group" className="pl-panel" aria-labelledby={hid}>
       <h4 id={hid} className="pl-h">
         What can happen next <span className="pl-muted">(keys 1–9)</span>
       </h4>
@@ -269,7 +271,7 @@ export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => 
           </li>
         ))}
       </ol>
-    </section>
+    </div>
   );
 }
 
@@ -278,7 +280,7 @@ export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => 
 export function InvariantPanel(props: { results: InvariantResult[]; descriptions: Record<string, string>; firstBroken: Record<string, number | null>; cursor: number; target?: string; dispatch: Dispatch }) {
   const hid = useId();
   return (
-    <section className="pl-panel" aria-labelledby={hid}>
+    <div role="group" className="pl-panel" aria-labelledby={hid}>
       <h4 id={hid} className="pl-h">
         Invariants
       </h4>
@@ -310,7 +312,7 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
           );
         })}
       </ul>
-    </section>
+    </div>
   );
 }
 
@@ -336,7 +338,7 @@ export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; curso
   const lost = layout.arrows.filter((a) => a.status === 'dropped' || a.status === 'lost').length;
   const flying = layout.arrows.filter((a) => a.status === 'inflight').length;
   return (
-    <section className="pl-panel pl-seq" aria-labelledby={hid}>
+    <div role="group" className="pl-panel pl-seq" aria-labelledby={hid}>
       <h4 id={hid} className="pl-h">
         Message sequence chart
       </h4>
@@ -387,7 +389,7 @@ export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; curso
           ))}
         </svg>
       </div>
-    </section>
+    </div>
   );
 }
 
@@ -403,7 +405,7 @@ export function TimelinePanel(props: { timeline: Timeline; frames: Frame[]; disp
   }, [tl.cursor]);
   const sliderId = useId();
   return (
-    <section className="pl-panel" aria-labelledby={hid}>
+    <div role="group" className="pl-panel" aria-labelledby={hid}>
       <h4 id={hid} className="pl-h">
         Timeline
       </h4>
@@ -447,7 +449,7 @@ export function TimelinePanel(props: { timeline: Timeline; frames: Frame[]; disp
           </ul>
         </div>
       ) : null}
-    </section>
+    </div>
   );
 }
 
@@ -461,7 +463,7 @@ export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: numb
   }, [cursor, frames]);
   const shown = frames.slice(1, cursor + 1);
   return (
-    <section className="pl-panel" aria-labelledby={hid}>
+    <div role="group" className="pl-panel" aria-labelledby={hid}>
       <h4 id={hid} className="pl-h">
         What happened
       </h4>
@@ -475,7 +477,7 @@ export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: numb
           ))}
         </ol>
       </div>
-    </section>
+    </div>
   );
 }
 
@@ -490,7 +492,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
     (r.complete ? ' (the whole space).' : `; stopped early (${r.stoppedBy === 'cancel' ? 'cancelled' : `limit: ${r.stoppedBy}`}).`);
   const violations = ex.status === 'done' ? ex.result.violations.filter((v) => !props.only || v.invariant === props.only) : [];
   return (
-    <section className="pl-panel" aria-labelledby={hid} data-testid="explorer">
+    <div role="group" className="pl-panel" aria-labelledby={hid} data-testid="explorer">
       <h4 id={hid} className="pl-h">
         Find a violation
       </h4>
@@ -539,7 +541,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
           </>
         ) : null}
       </div>
-    </section>
+    </div>
   );
 }
 

@@ -41,7 +41,7 @@ function AnswerArea(p: Props) {
     const order = p.response?.kind === 'ordering' ? p.response.order : q.items.map((_, i) => i);
     return <OrderingList question={q} order={order} checked={checked} onChange={p.onRespond} announce={p.announce} />;
   }
-  if (checked) return null;
+  // Simulation questions stay mounted after grading: the replayed run is part of the explanation.
   return (
     <Suspense fallback={<p className="cl-quiz__loading">Loading the simulation…</p>}>
       <SimQuestion question={q} onAnswered={p.onSimulated} />

@@ -12,11 +12,11 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Question } from '../../../schemas/quiz.ts';
-import { kernel, protocols, tokenToChoice } from '../../player/kernel.ts';
-import { configFor, replayFrames, type Frame } from '../../player/session.ts';
+import { protocols, tokenToChoice } from '../../player/kernel.ts';
+import { checkClaims, preparePredict } from '../../player/predict.ts';
 import { SafePlayer } from '../../player/Player.tsx';
 import { SequenceChart } from '../../player/views.tsx';
-import type { Choice, NodeView } from '../../player/model.ts';
+import type { NodeView } from '../../player/model.ts';
 import '../../player/player.css';
 
 export interface SimQuestionProps {
@@ -31,53 +31,12 @@ function inline(text: string): ReactNode {
   return text.split(/(`[^`]+`)/g).map((part, i) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? <code key={i}>{part.slice(1, -1)}</code> : part));
 }
 
-/** True when a node's state satisfies a claim: the same state id, a sub-state of it, or `down`. */
-export function claimHolds(node: NodeView | undefined, state: string): boolean {
-  if (!node) return false;
-  if (!node.up || node.state === null) return state === 'down' || state === 'crashed';
-  return node.state === state || node.state.startsWith(state + '.') || node.state.endsWith('.' + state);
-}
-
 export default function SimQuestion(props: SimQuestionProps) {
   return props.question.kind === 'predict' ? <Predict {...props} question={props.question} /> : <BreakIt {...props} question={props.question} />;
 }
 
 type PredictQ = Extract<Question, { kind: 'predict' }>;
 type BreakQ = Extract<Question, { kind: 'break-it' }>;
-
-type Prepared =
-  | { ok: false; error: string }
-  | { ok: true; frames: Frame[]; nodeIds: string[]; nodes: NodeView[]; next: Choice; nextLabel: string; after: NodeView[]; narration: string };
-
-function prepare(q: PredictQ): Prepared {
-  try {
-    const protocol = protocols[q.run.protocol];
-    if (!protocol) return { ok: false, error: `unknown protocol "${q.run.protocol}"` };
-    const scenario = protocol.scenarios.find((s) => s.id === q.run.scenario);
-    if (!scenario) return { ok: false, error: `unknown scenario "${q.run.scenario}"` };
-    const config = configFor(protocol, scenario, q.run.flags);
-    const root = kernel.startWorld(protocol, scenario, config);
-    const steps = q.run.choices.map(tokenToChoice);
-    const { frames, error } = replayFrames(kernel, protocol, config, { root, steps, cursor: steps.length, branches: [] });
-    if (error) return { ok: false, error };
-    const last = frames[frames.length - 1].world;
-    const next = tokenToChoice(q.next);
-    const nextLabel = kernel.describeChoice(last, next);
-    const afterWorld = kernel.step(protocol, config, last, next);
-    return {
-      ok: true,
-      frames,
-      nodeIds: Object.keys(root.nodes),
-      nodes: kernel.viewNodes(protocol, last),
-      next,
-      nextLabel,
-      after: kernel.viewNodes(protocol, afterWorld),
-      narration: kernel.narrate(protocol, last, next, afterWorld, config),
-    };
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-}
 
 function NodeStates({ nodes, caption }: { nodes: NodeView[]; caption: string }) {
   return (
@@ -108,7 +67,7 @@ function NodeStates({ nodes, caption }: { nodes: NodeView[]; caption: string }) 
 }
 
 function Predict({ question: q, onAnswered }: { question: PredictQ; onAnswered: SimQuestionProps['onAnswered'] }) {
-  const prep = useMemo(() => prepare(q), [q]);
+  const prep = useMemo(() => preparePredict(q.run, q.next), [q]);
   const [picked, setPicked] = useState<number | null>(null);
   const [checked, setChecked] = useState<{ correct: boolean; holds: boolean[] } | null>(null);
   const name = `sq-${q.id}`;
@@ -121,7 +80,7 @@ function Predict({ question: q, onAnswered }: { question: PredictQ; onAnswered: 
   }
   const check = () => {
     if (picked === null || checked) return;
-    const holds = q.options.map((o) => claimHolds(prep.after.find((n) => n.id === o.claim.node), o.claim.state));
+    const holds = checkClaims(prep, q.options.map((o) => o.claim));
     const correct = holds[picked];
     setChecked({ correct, holds });
     onAnswered({ correct, response: String(picked) });
@@ -204,9 +163,10 @@ function BreakIt({ question: q, onAnswered }: { question: BreakQ; onAnswered: Si
     },
     onGiveUp: () => {
       if (outcome) return;
-      setOutcome({ correct: false, text: 'Here is the shortest run the explorer finds; it replays below.' });
-      onAnswered({ correct: false, response: 'gave up' });
+      setOutcome({ correct: false, text: 'The explorer is finding the shortest run that breaks it; it replays in the player above.' });
     },
+    // Record the answer only once the counterexample has been shown: the quiz may close the question.
+    onShown: () => onAnswered({ correct: false, response: 'gave up' }),
   };
   return (
     <div className="pl-breakit" data-testid={`break-it-${q.id}`}>

@@ -1,0 +1,191 @@
+// Two-phase commit: exhaustive checks of safe variants, counterexamples for unsafe ones, scenarios.
+import { describe, expect, it } from 'vitest';
+import {
+  applyChoices, checkInvariants, choiceToToken, choices, decodeRun, encodeRun, explore, isFaultChoice, quiescent, randomRun,
+  startWorld, stateDiagram, step, toSequenceDiagram, viewNodes,
+} from '../kernel/index.ts';
+import type { Config, Scenario, World } from '../kernel/index.ts';
+import { protocols } from '../index.ts';
+import { twoPhaseCommit as p } from './index.ts';
+import { loggedOutcome } from './store.ts';
+
+const scenario = (id: string): Scenario => p.scenarios.find((s) => s.id === id)!;
+const flags = (set: Record<string, boolean> = {}) => ({ presumedAbort: false, sendBeforeLog: false, voteWithoutLog: false, abortWhenInDoubt: false, ...set });
+const outcomes = (w: World) => Object.keys(w.nodes).filter((n) => n !== 'c').map((n) => loggedOutcome(w.nodes[n].store));
+const failing = (w: World, cfg: Config) => checkInvariants(p, cfg, w).filter((r) => !r.holds && r.kind !== 'observation');
+
+/** Deliver messages (then fire timers, then recover) until nothing but faults remain. */
+function settle(w: World, cfg: Config): World {
+  for (let i = 0; i < 200 && !quiescent(p, cfg, w); i++) {
+    const cs = choices(p, cfg, w).filter((c) => !isFaultChoice(c));
+    const c = cs.find((x) => x.kind === 'deliver' || x.kind === 'request') ?? cs.find((x) => x.kind === 'recover') ?? cs[0];
+    w = step(p, cfg, w, c);
+    expect(failing(w, cfg)).toEqual([]);
+  }
+  expect(quiescent(p, cfg, w)).toBe(true);
+  return w;
+}
+
+describe('safe variants: every reachable world holds every invariant', () => {
+  for (const presumedAbort of [false, true]) {
+    for (const size of [2, 3]) {
+      for (const s of p.scenarios) {
+        it(`${s.id} size ${size}${presumedAbort ? ' presumed abort' : ''}`, () => {
+          const r = explore(p, s, { config: { size, flags: flags({ presumedAbort }) } });
+          expect(r.complete).toBe(true);
+          expect(r.violations).toEqual([]);
+        });
+      }
+    }
+  }
+});
+
+describe('unsafe variants: the explorer finds a short counterexample', () => {
+  const cases = [
+    { flag: 'sendBeforeLog', scenario: 'coordinator-crash-after-commit', invariant: 'durable-decision', max: 3 },
+    { flag: 'sendBeforeLog', scenario: 'coordinator-crash-after-commit', invariant: 'atomicity', max: 4 },
+    { flag: 'voteWithoutLog', scenario: 'participant-crash-while-prepared', invariant: 'atomicity', max: 5 },
+    { flag: 'abortWhenInDoubt', scenario: 'coordinator-crash-after-prepare', invariant: 'atomicity', max: 5 },
+  ];
+  for (const c of cases) {
+    for (const presumedAbort of [false, true]) {
+      it(`${c.flag} breaks ${c.invariant} in ${c.scenario}${presumedAbort ? ' (presumed abort)' : ''}`, () => {
+        const s = scenario(c.scenario);
+        const cfg = { size: 3, flags: flags({ [c.flag]: true, presumedAbort }) };
+        const r = explore(p, s, { config: cfg });
+        const v = r.violations.find((x) => x.invariant === c.invariant);
+        expect(v, `violations: ${r.violations.map((x) => x.invariant).join(', ')}`).toBeDefined();
+        // Presumed abort needs a decision request to surface the lost decision: a few steps more.
+        expect(v!.choices.length).toBeLessThanOrEqual(c.max + (presumedAbort && c.flag === 'sendBeforeLog' ? 3 : 0));
+        const replay = applyChoices(p, cfg, startWorld(p, s, cfg), v!.choices);
+        expect(replay.error).toBeUndefined();
+        const result = checkInvariants(p, cfg, replay.world).find((x) => x.name === c.invariant)!;
+        expect(result.holds).toBe(false);
+        expect(result.message).toBe(v!.message);
+      });
+    }
+  }
+
+  it('names the participants in the atomicity message', () => {
+    const s = scenario('coordinator-crash-after-prepare');
+    const cfg = { size: 3, flags: flags({ abortWhenInDoubt: true }) };
+    const v = explore(p, s, { config: cfg }).violations.find((x) => x.invariant === 'atomicity')!;
+    expect(v.message).toMatch(/^p\d committed while p\d aborted$/);
+  });
+});
+
+describe('scenarios', () => {
+  it('every scenario starts legally at every size and has prompts', () => {
+    for (const s of p.scenarios) {
+      expect(s.tryThis.length).toBeGreaterThanOrEqual(2);
+      for (let size = p.sizes.min; size <= p.sizes.max; size++) expect(() => startWorld(p, s, { size, flags: flags() })).not.toThrow();
+    }
+  });
+
+  it('all-vote-yes played out commits everywhere and ends the transaction', () => {
+    const cfg = { size: 3, flags: flags() };
+    const w = settle(startWorld(p, scenario('all-vote-yes'), cfg), cfg);
+    expect(outcomes(w)).toEqual(['commit', 'commit', 'commit']);
+    expect(viewNodes(p, w)[0].state).toBe('ended');
+    expect((w.nodes.c.store as { log: { type: string }[] }).log.map((r) => r.type)).toEqual(['BEGIN', 'COMMIT', 'END']);
+  });
+
+  it('presumed abort writes no BEGIN', () => {
+    const cfg = { size: 2, flags: flags({ presumedAbort: true }) };
+    const w = settle(startWorld(p, scenario('all-vote-yes'), cfg), cfg);
+    expect((w.nodes.c.store as { log: { type: string }[] }).log.map((r) => r.type)).toEqual(['COMMIT', 'END']);
+  });
+
+  it('one-votes-no aborts everywhere', () => {
+    for (const presumedAbort of [false, true]) {
+      const cfg = { size: 3, flags: flags({ presumedAbort }) };
+      const w = settle(startWorld(p, scenario('one-votes-no'), cfg), cfg);
+      expect(outcomes(w)).toEqual(['abort', 'abort', 'abort']);
+    }
+  });
+
+  it('vote-lost: the coordinator times out and aborts', () => {
+    const cfg = { size: 3, flags: flags() };
+    let w = startWorld(p, scenario('vote-lost'), cfg);
+    w = applyChoices(p, cfg, w, [{ kind: 'deliver', id: 5 }, { kind: 'deliver', id: 6 }, { kind: 'timer', node: 'c', name: 'vote-timeout' }]).world;
+    expect(outcomes(settle(w, cfg))).toEqual(['abort', 'abort', 'abort']);
+  });
+
+  it('coordinator-crash-after-prepare blocks the prepared participants', () => {
+    const cfg = { size: 3, flags: flags() };
+    let w = startWorld(p, scenario('coordinator-crash-after-prepare'), cfg);
+    w = step(p, cfg, w, { kind: 'crash', node: 'c' });
+    const blocked = checkInvariants(p, cfg, w).find((r) => r.name === 'blocked')!;
+    expect(blocked.holds).toBe(false);
+    expect(blocked.message).toBe('coordinator is down after prepare; p1, p2 and p3 are in doubt holding locks');
+    // Firing the decision timer only asks again (the request is lost: c is down); p2 stays in doubt.
+    w = step(p, cfg, w, { kind: 'timer', node: 'p2', name: 'decision-timeout' });
+    expect(viewNodes(p, w).find((n) => n.id === 'p2')!.state).toBe('prepared');
+    // Recovery with BEGIN and no decision: standard 2PC aborts and tells everyone.
+    w = settle(step(p, cfg, w, { kind: 'recover', node: 'c' }), cfg);
+    expect(outcomes(w)).toEqual(['abort', 'abort', 'abort']);
+  });
+
+  it('coordinator-crash-after-commit: the recovered coordinator finishes the commit', () => {
+    for (const presumedAbort of [false, true]) {
+      const cfg = { size: 3, flags: flags({ presumedAbort }) };
+      let w = startWorld(p, scenario('coordinator-crash-after-commit'), cfg);
+      w = applyChoices(p, cfg, w, [{ kind: 'deliver', id: 7 }, { kind: 'crash', node: 'c' }, { kind: 'recover', node: 'c' }]).world;
+      expect(outcomes(settle(w, cfg))).toEqual(['commit', 'commit', 'commit']);
+    }
+  });
+
+  it('participant-crash-while-prepared: the recovered participant asks and learns the outcome', () => {
+    const cfg = { size: 3, flags: flags() };
+    let w = startWorld(p, scenario('participant-crash-while-prepared'), cfg);
+    w = step(p, cfg, w, { kind: 'recover', node: 'p1' });
+    expect(viewNodes(p, w).find((n) => n.id === 'p1')!.state).toBe('prepared');
+    expect(w.inFlight.some((m) => m.from === 'p1' && m.type === 'DECISION_REQUEST')).toBe(true);
+    expect(outcomes(settle(w, cfg))).toEqual(['commit', 'commit', 'commit']);
+  });
+});
+
+describe('random runs', () => {
+  it('200 seeded runs with 5 participants keep every safety invariant', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const s = p.scenarios[seed % p.scenarios.length];
+      const cfg = { size: 5, flags: flags({ presumedAbort: seed % 2 === 0 }) };
+      const run = randomRun(p, s, { seed, maxSteps: 80, faultWeight: 0.15, config: cfg });
+      let w = startWorld(p, s, cfg);
+      for (const c of run.choices) {
+        w = step(p, cfg, w, c);
+        const bad = checkInvariants(p, cfg, w).filter((r) => r.kind === 'safety' && !r.holds);
+        expect(bad, `seed ${seed} ${encodeRun(run, p)}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('machines and runs', () => {
+  it('state diagrams come from the machines and include recovery', () => {
+    for (const role of ['coordinator', 'participant']) {
+      const d = stateDiagram(p.machines[role]);
+      expect(d.recovery).toBe('recovering');
+      expect(d.states.map((s) => s.id)).toContain('recovering');
+    }
+    const d = stateDiagram(p.machines.participant);
+    expect(d.transitions).toContainEqual({ from: 'working', to: 'prepared', event: 'PREPARE' });
+    expect(d.transitions).toContainEqual({ from: 'recovering', to: 'prepared', event: '(always)' });
+  });
+
+  it('a run link replays and draws a sequence diagram', () => {
+    const s = scenario('coordinator-crash-after-prepare');
+    const run = { protocol: p.id, scenario: s.id, config: { size: 3, flags: flags({ presumedAbort: true }) }, choices: [{ kind: 'crash', node: 'c' } as const] };
+    const link = encodeRun(run, p);
+    expect(link).toBe('two-phase-commit~coordinator-crash-after-prepare~3~presumedAbort-1~c.c');
+    const back = decodeRun(link, protocols);
+    expect(back.ok && back.run.choices.map(choiceToToken)).toEqual(['c.c']);
+    const text = toSequenceDiagram(p, run);
+    expect(text.startsWith('sequenceDiagram\n  participant c\n  participant p1')).toBe(true);
+    expect(text).toContain('  c->>p1: PREPARE');
+    expect(text).toContain('  Note over p1: log PREPARED');
+    expect(text).toContain('  Note over c: crashed');
+    const stale = decodeRun('two-phase-commit~coordinator-crash-after-prepare~3~~d1', protocols);
+    expect(stale).toMatchObject({ ok: false, error: 'step 1 (d1): message 1 is not in flight' });
+  });
+});
