@@ -6,13 +6,25 @@
  * Covers every scenario of every protocol at its default size, all-vote-yes at 2, 3 and 4
  * participants, and 3 participants with one crash and one drop. Time comes from performance.now
  * here (scripts may read a clock; sandboxes may not).
+ *
+ * Symmetry reduction is on (transitions counts only those computed). `--no-symmetry` turns it
+ * off; `--compare` adds a `[no-symmetry]` line after each run for the world counts without it.
  */
 import { performance } from 'node:perf_hooks';
 import { protocols } from '../sandboxes/index.ts';
 import { explore } from '../sandboxes/kernel/index.ts';
 import type { ExploreOptions, Protocol, Scenario } from '../sandboxes/kernel/index.ts';
 
+const args = process.argv.slice(2);
+const symmetry = !args.includes('--no-symmetry');
+const compare = symmetry && args.includes('--compare');
+
 function line(label: string, protocol: Protocol, scenario: Scenario, options: ExploreOptions = {}): void {
+  print(label, protocol, scenario, { ...options, symmetry });
+  if (compare) print(`${label} [no-symmetry]`, protocol, scenario, { ...options, symmetry: false });
+}
+
+function print(label: string, protocol: Protocol, scenario: Scenario, options: ExploreOptions): void {
   const r = explore(protocol, scenario, { ...options, now: () => performance.now() });
   const perSecond = r.ms > 0 ? Math.round((r.transitions / r.ms) * 1000) : r.transitions;
   const names = r.violations.map((v) => v.invariant).join(',') || 'none';

@@ -56,6 +56,11 @@ export type ExploreOptions = {
   config?: Config;
   /** Fault budget; defaults to the scenario's. */
   budget?: FaultBudget;
+  /**
+   * Merge worlds that differ only by renaming interchangeable nodes (`Protocol.symmetry`). Default
+   * true; false explores every world (for comparison and tests). No effect without `Protocol.symmetry`.
+   */
+  symmetry?: boolean;
   /** Stop after this many distinct worlds (default 2,000,000). */
   maxWorlds?: number;
   /** Do not expand worlds deeper than this many choices after the prefix (default unlimited). */
@@ -77,9 +82,9 @@ export type Violation = { invariant: string; title: string; message: string; cho
 
 /** What the explorer found. */
 export type ExploreResult = {
-  /** Distinct worlds seen (after canonical merging). */
+  /** Distinct worlds seen (after canonical merging, and symmetry reduction when on). */
   worlds: number;
-  /** Choices applied (edges explored). */
+  /** Choices applied (edges explored; with symmetry reduction, only those actually computed). */
   transitions: number;
   /** Deepest level reached (choices after the prefix). */
   depth: number;

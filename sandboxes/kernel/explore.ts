@@ -15,6 +15,7 @@
 import { canonicalKey } from './canonical.ts';
 import { applyChoice, choices, isFaultChoice, startWorldWith } from './step.ts';
 import { messageKey } from './world.ts';
+import { cmp, createSymmetricKey, pack, validGroups } from './symmetry.ts';
 import type { ExploreOptions, ExploreResult, Explorer, Violation } from './api-types.ts';
 import type { Choice, Config, Json, Message, Protocol, Scenario, World } from './types.ts';
 
@@ -65,24 +66,6 @@ export function worldKey(world: World, intern: Interner = canonicalKey, internMe
   return pack(parts);
 }
 
-function cmp(a: number | string, b: number | string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// Numbers become single UTF-16 units (short keys hash fast); strings are kept, length-prefixed.
-function pack(parts: (number | string)[]): string {
-  let out = '';
-  for (const p of parts) {
-    if (typeof p === 'number') {
-      const v = p + 1; // -1 separators become 0
-      out += v < 0xfff0 ? String.fromCharCode(v) : '\ufff0' + String.fromCharCode(v >>> 16, v & 0xffff);
-    } else {
-      out += '\ufff1' + String.fromCharCode(p.length & 0xffff) + p;
-    }
-  }
-  return out;
-}
-
 /** A sliced BFS. `run(n)` does about n transitions and returns the result when done, else null. */
 export function createExplorer(protocol: Protocol, scenario: Scenario, options: ExploreOptions = {}): Explorer {
   const config: Config = options.config ?? scenario.config;
@@ -112,12 +95,16 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
     }
     return id;
   };
+  // Symmetry reduction: merge worlds that differ only by renaming interchangeable nodes.
+  const groups = options.symmetry === false || !protocol.symmetry ? [] : validGroups(start, protocol.symmetry(config, scenario.data));
+  const symKey = groups.length ? createSymmetricKey(start, groups) : null;
+  const keyOf = symKey ?? ((w: World) => worldKey(w, intern, internMessage));
   const seen = new Map<string, number>();
   const queue: (World | null)[] = [start];
   const parent: number[] = [-1];
   const via: (Choice | null)[] = [null];
   const depthOf: number[] = [0];
-  seen.set(worldKey(start, intern, internMessage), 0);
+  seen.set(keyOf(start), 0);
   const violations = new Map<string, Violation>();
   let head = 0;
   let transitions = 0;
@@ -186,7 +173,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
           nextProgress += progressEvery;
           options.onProgress?.({ worlds: queue.length, transitions, depth });
         }
-        const key = worldKey(next, intern, internMessage);
+        const key = keyOf(next);
         if (seen.has(key)) continue;
         const j = queue.length;
         seen.set(key, j);

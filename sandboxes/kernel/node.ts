@@ -51,7 +51,8 @@ function toResult(machine: AnyStateMachine, snap: unknown, actions: unknown[]): 
 /** Start a node (first boot or recovery after a crash). */
 export function bootNode(machine: AnyStateMachine, input: NodeInput): NodeResult {
   const memo = memoFor(machine);
-  const key = 'boot|' + canonicalJson(input);
+  // Stores and configs are shared objects, so their canonical text is cached by identity.
+  const key = `boot|${input.id}|${input.role}|${input.recovering}|${canonicalKey(input.config as unknown as Json)}|${canonicalKey(input.store)}|${canonicalKey(input.peers as unknown as Json)}`;
   let r = memo.get(key);
   if (!r) {
     const [snap, actions] = initialTransition(machine, input as never);

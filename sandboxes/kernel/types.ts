@@ -199,6 +199,23 @@ export interface Protocol {
    * the explored space a lot. Optional; default false (timers may fire at any time).
    */
   timersWaitForInbox?: boolean;
+  /**
+   * Symmetry reduction for the explorer: groups of interchangeable nodes for a configuration and
+   * scenario data (e.g. 2PC participants that share a role and scenario data). The explorer then
+   * counts worlds that differ only by renaming nodes within a group as one world; it still walks
+   * real worlds with real choices, so counterexamples replay as they are. Optional; absent (or
+   * groups of one) means no reduction. Declaring a group is a promise, per group, that:
+   * - its nodes have the same role and differ only in their id (stores and snapshots are renamed
+   *   along with the ids, so different scenario data is allowed only if it lives in the store);
+   * - every invariant holds in a world exactly when it holds in any renaming of it (its message may
+   *   name other nodes);
+   * - machines treat node ids as opaque names: renaming ids in a node's input, snapshot, store and
+   *   events renames its output; arrays made only of node ids (some of a group) are used as sets (their order may
+   *   change at most the order of sends); ids appear in snapshots and stores only as whole string
+   *   values or object keys;
+   * - `requestTarget` never names a node of a group.
+   */
+  symmetry?: (config: Config, data?: { [key: string]: Json }) => NodeId[][];
   /** Which node a scenario request (`begin`…) is handed to. Optional; default: the first node. */
   requestTarget?: (request: string, world: World) => NodeId;
   /**

@@ -11,7 +11,7 @@
  * connection. Only the `duplicate` fault makes a second copy. This keeps retry loops finite.
  */
 import type { AnyStateMachine } from 'xstate';
-import { canonicalJson } from './canonical.ts';
+import { canonicalJson, canonicalKey } from './canonical.ts';
 import { bootNode, stateIdOf } from './node.ts';
 import type { Config, Effect, FaultBudget, Json, Message, NodeId, NodeRecord, StepTrace, World } from './types.ts';
 
@@ -59,7 +59,7 @@ function withRecord(store: Json, record: Json): Json {
     byRecord = new Map();
     appended.set(base, byRecord);
   }
-  const key = canonicalJson(record);
+  const key = record !== null && typeof record === 'object' ? canonicalKey(record) : canonicalJson(record);
   let next = byRecord.get(key);
   if (next === undefined) {
     const log = Array.isArray(base.log) ? base.log : [];
@@ -69,9 +69,21 @@ function withRecord(store: Json, record: Json): Json {
   return next;
 }
 
+// The peer list is the same for every boot in a run; reusing one object keeps boot memo keys cheap.
+const peersByConfig = new WeakMap<Config, { id: NodeId; role: string }[]>();
+
+function peersOf(world: World, config: Config): { id: NodeId; role: string }[] {
+  const ids = Object.keys(world.nodes);
+  const cached = peersByConfig.get(config);
+  if (cached && cached.length === ids.length && cached.every((p, i) => p.id === ids[i] && p.role === world.nodes[ids[i]].role)) return cached;
+  const peers = ids.map((n) => ({ id: n, role: world.nodes[n].role }));
+  peersByConfig.set(config, peers);
+  return peers;
+}
+
 /** The input a node's machine boots with. */
 export function nodeInput(world: World, config: Config, id: NodeId, recovering: boolean) {
-  const peers = Object.keys(world.nodes).map((n) => ({ id: n, role: world.nodes[n].role }));
+  const peers = peersOf(world, config);
   return { id, role: world.nodes[id].role, peers, config, store: world.nodes[id].store, recovering };
 }
 

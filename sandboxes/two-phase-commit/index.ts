@@ -24,6 +24,17 @@ function init(config: Config, budget: FaultBudget, data?: { [key: string]: Json 
   return createWorld({ coordinator, participant }, config, budget, nodes, ['begin']);
 }
 
+/**
+ * Interchangeable participants: those with the same scenario data (the ones that will vote no, and
+ * the others). Invariants only ask "some participant…", and the coordinator keeps participants,
+ * yes votes and acks as sorted sets, so renaming participants within a group renames the run.
+ */
+function symmetry(config: Config, data?: { [key: string]: Json }): string[][] {
+  const voteNo = Array.isArray(data?.voteNo) ? (data.voteNo as string[]) : [];
+  const ids = Array.from({ length: config.size }, (_, i) => `p${i + 1}`);
+  return [ids.filter((id) => !voteNo.includes(id)), ids.filter((id) => voteNo.includes(id))];
+}
+
 /** Show what a reader can reason about; hide flags and boot-time log summaries. */
 function memory(role: string, context: Json): Json {
   const c = context as { [k: string]: Json };
@@ -42,6 +53,7 @@ export const twoPhaseCommit: Protocol = {
   init,
   timersWaitForInbox: true,
   requestTarget: () => 'c',
+  symmetry,
   memory,
 };
 

@@ -50,7 +50,9 @@ export function watchDiagrams(root: ParentNode): void {
         void draw(entry.target as HTMLElement);
       }
     },
-    { rootMargin: '100% 0px' },
+    // Half a phone screen of lead time: early enough to draw before the reader arrives, late enough
+    // that a diagram two screens down does not load Mermaid with the page.
+    { rootMargin: '400px 0px' },
   );
   for (const figure of figures) {
     figure.dataset.watched = '';

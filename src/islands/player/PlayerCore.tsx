@@ -96,6 +96,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const [mermaid, setMermaid] = useState<string | null>(null);
   const [copyNote, setCopyNote] = useState('');
+  const [variantsOpen, setVariantsOpen] = useState(() => protocol.flags.some((f) => (props.flags?.[f.name] ?? f.default) !== f.default));
   const explorer = useExplorer(dispatch);
   const autoReplay = useRef<string | null>(null);
   const reported = useRef(false);
@@ -263,6 +264,8 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
 
   const descId = `${uid}-desc`;
   const unsafeOn = protocol.flags.filter((f) => f.unsafe && (s.config.flags[f.name] ?? f.default));
+  // Variants start closed unless one differs from its default (then the reader should see why).
+  const flagsOn = protocol.flags.filter((f) => (s.config.flags[f.name] ?? f.default) !== f.default).length;
 
   return (
     <div ref={rootRef} className={`pl-root${compact ? ' pl-root--compact' : ''}`} onKeyDown={onKeyDown} tabIndex={-1} data-testid="player" data-protocol={protocol.id}>
@@ -291,12 +294,14 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
               </select>
             </label>
           </div>
-          {scenario ? (
-            <div className="pl-scenario">
-              <p id={descId}>{scenario.description}</p>
-              {scenario.tryThis.length ? (
-                <details className="pl-try">
-                  <summary>Try this</summary>
+          {scenario ? <p className="pl-scenario" id={descId}>{scenario.description}</p> : null}
+          {scenario?.tryThis.length || protocol.flags.length ? (
+            <div className="pl-disclosures">
+              {scenario?.tryThis.length ? (
+                <details className="pl-disclosure pl-try">
+                  <summary>
+                    Try this <span className="pl-muted">({scenario.tryThis.length})</span>
+                  </summary>
                   <ul>
                     {scenario.tryThis.map((t, i) => (
                       <li key={i}>{t}</li>
@@ -304,26 +309,31 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                   </ul>
                 </details>
               ) : null}
+              {protocol.flags.length ? (
+                <details className="pl-disclosure pl-variants" open={variantsOpen} onToggle={(e) => setVariantsOpen(e.currentTarget.open)}>
+                  <summary>
+                    Variants <span className="pl-muted">({protocol.flags.length}{flagsOn ? `, ${flagsOn} on` : ''})</span>
+                  </summary>
+                  <fieldset className="pl-flags">
+                    <legend className="pl-sr">Variants</legend>
+                    {protocol.flags.map((f) => (
+                      <label key={f.name} className="pl-check" title={f.description}>
+                        <input type="checkbox" checked={s.config.flags[f.name] ?? f.default} onChange={(e) => dispatch({ type: 'flag.set', name: f.name, value: e.currentTarget.checked })} data-testid={`flag-${f.name}`} />
+                        <span>
+                          {f.label}
+                          {f.unsafe ? (
+                            <span className="pl-badge pl-badge--warn">
+                              <span aria-hidden="true">⚠ </span>unsafe
+                            </span>
+                          ) : null}
+                          <span className="pl-muted pl-small pl-block">{f.description}</span>
+                        </span>
+                      </label>
+                    ))}
+                  </fieldset>
+                </details>
+              ) : null}
             </div>
-          ) : null}
-          {protocol.flags.length ? (
-            <fieldset className="pl-flags">
-              <legend>Variants</legend>
-              {protocol.flags.map((f) => (
-                <label key={f.name} className="pl-check" title={f.description}>
-                  <input type="checkbox" checked={s.config.flags[f.name] ?? f.default} onChange={(e) => dispatch({ type: 'flag.set', name: f.name, value: e.currentTarget.checked })} data-testid={`flag-${f.name}`} />
-                  <span>
-                    {f.label}
-                    {f.unsafe ? (
-                      <span className="pl-badge pl-badge--warn">
-                        <span aria-hidden="true">⚠ </span>unsafe
-                      </span>
-                    ) : null}
-                    <span className="pl-muted pl-small pl-block">{f.description}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
           ) : null}
           {unsafeOn.length ? (
             <p className="pl-warn">

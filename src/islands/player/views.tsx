@@ -2,7 +2,7 @@
  * The player's views. Each one only reads data the session and the kernel computed, and reports
  * what the reader does through `dispatch` (or a callback). No kernel logic lives here.
  */
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Choice, ExploreResult, InvariantResult, NodeView, StateDiagram, Timeline, World } from './model.ts';
 import type { Frame, SessionEvent, ExplorerState } from './session.ts';
 import { faultReason } from './session.ts';
@@ -54,9 +54,10 @@ export function StateDiagramView({ diagram, current, nodeId }: { diagram: StateD
 
 /* ---------- node card ---------- */
 
-function EntryList({ value, empty }: { value: Parameters<typeof entries>[0]; empty: string }) {
-  const list = entries(value);
-  if (!list.length) return <p className="pl-muted">{empty}</p>;
+type EntryValue = Parameters<typeof entries>[0];
+
+function EntryList({ list, empty }: { list: ReturnType<typeof entries>; empty: string }) {
+  if (!list.length) return <p className="pl-muted pl-small">{empty}</p>;
   return (
     <dl className="pl-kv">
       {list.map((e) => (
@@ -83,6 +84,29 @@ function EntryList({ value, empty }: { value: Parameters<typeof entries>[0]; emp
   );
 }
 
+/** The durable log(s) of a store, always shown: one record per line. */
+function DurableLog({ store, down }: { store: EntryValue; down: boolean }) {
+  const logs = entries(store).filter((e) => e.items);
+  return (
+    <div className="pl-node__log">
+      <h5 className="pl-sub">
+        Durable log <span className="pl-muted">({down ? 'kept through the crash' : 'survives crashes'})</span>
+      </h5>
+      {logs.length === 0 || logs.every((l) => !l.items?.length) ? (
+        <p className="pl-log pl-log--empty pl-muted">(empty)</p>
+      ) : (
+        logs.map((l) => (
+          <ol key={l.key || '_'} className="pl-log" aria-label={l.key ? `${l.key} records` : 'log records'}>
+            {l.items!.map((it, i) => (
+              <li key={i}>{it}</li>
+            ))}
+          </ol>
+        ))
+      )}
+    </div>
+  );
+}
+
 export function NodeCard(props: {
   node: NodeView;
   diagram: StateDiagram | null;
@@ -102,8 +126,10 @@ export function NodeCard(props: {
   const crashWhy = has(allowed, crash) ? null : faultReason(world, 'crash', props.maxFaults, props.spent) ?? 'not possible now';
   const isoWhy = has(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults, props.spent) ?? 'not possible now';
   const headingId = useId();
+  const storeFields = entries(node.store).filter((e) => !e.items);
+  const memory = node.up ? entries(node.memory) : [];
   return (
-    <article className={`pl-node${node.up ? '' : ' pl-node--down'}`} aria-labelledby={headingId} data-testid={`node-${node.id}`}>
+    <article className={`pl-node${node.up ? '' : ' pl-node--down'}${isolated ? ' pl-node--isolated' : ''}`} aria-labelledby={headingId} data-testid={`node-${node.id}`}>
       <header className="pl-node__head">
         <h4 id={headingId} className="pl-node__title">
           {node.id} <span className="pl-muted">({node.role})</span>
@@ -121,29 +147,40 @@ export function NodeCard(props: {
       <p className="pl-node__state">
         State: <strong>{node.state ?? '— (crashed: memory lost)'}</strong>
       </p>
+      {props.diagram ? <StateDiagramView diagram={props.diagram} current={node.state} nodeId={node.id} /> : null}
+      <DurableLog store={node.store} down={!node.up} />
+      <details className="pl-node__data">
+        <summary>
+          Memory{storeFields.length ? ' and store fields' : ''} <span className="pl-muted">({node.up ? memory.length + storeFields.length : 'lost in the crash'})</span>
+        </summary>
+        {storeFields.length ? (
+          <>
+            <h5 className="pl-sub">
+              Store fields <span className="pl-muted">(durable)</span>
+            </h5>
+            <EntryList list={storeFields} empty="(empty)" />
+          </>
+        ) : null}
+        <h5 className="pl-sub">
+          Memory <span className="pl-muted">(lost on crash)</span>
+        </h5>
+        {node.up ? <EntryList list={memory} empty="(nothing)" /> : <p className="pl-muted pl-small">Lost in the crash.</p>}
+      </details>
       <div className="pl-node__actions">
         {node.up ? (
-          <button type="button" className="pl-btn pl-btn--fault" disabled={!!crashWhy} title={crashWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
+          <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!crashWhy} title={crashWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
             <span aria-hidden="true">⚡ </span>Crash
           </button>
         ) : (
-          <button type="button" className="pl-btn" disabled={!has(allowed, recover)} onClick={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
+          <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, recover)} onClick={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
             <span aria-hidden="true">↺ </span>Recover
           </button>
         )}
-        <button type="button" className="pl-btn pl-btn--fault" disabled={!!isoWhy} title={isoWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
+        <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!isoWhy} title={isoWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
           <span aria-hidden="true">✂ </span>Isolate
         </button>
         {crashWhy && node.up ? <span className="pl-why">Crash off: {crashWhy}</span> : null}
       </div>
-      {props.diagram ? <StateDiagramView diagram={props.diagram} current={node.state} nodeId={node.id} /> : null}
-      <details className="pl-node__data" open={!props.compact}>
-        <summary>Durable store and memory</summary>
-        <h5 className="pl-sub">Durable store <span className="pl-muted">(survives crashes)</span></h5>
-        <EntryList value={node.store} empty="(empty)" />
-        <h5 className="pl-sub">Memory</h5>
-        {node.up ? <EntryList value={node.memory} empty="(nothing)" /> : <p className="pl-muted">Lost in the crash.</p>}
-      </details>
     </article>
   );
 }
@@ -161,7 +198,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
       <h4 id={hid} className="pl-h">
         In-flight messages <span className="pl-muted">({world.inFlight.length})</span>
       </h4>
-      {world.inFlight.length === 0 ? <p className="pl-muted">No messages in the network.</p> : null}
+      {world.inFlight.length === 0 ? <p className="pl-muted pl-small">No messages in the network.</p> : null}
       <ul className="pl-msgs" data-testid="messages">
         {world.inFlight.map((m) => {
           const deliver: Choice = { kind: 'deliver', id: m.id };
@@ -172,19 +209,26 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
           return (
             <li key={m.id} className="pl-msg" data-testid={`message-${m.id}`}>
               <span className="pl-msg__label">
-                <span className="pl-muted">#{m.id}</span> <strong>{m.type}</strong> {m.from} <span aria-hidden="true">→</span>
-                <span className="pl-sr"> to </span> {m.to}
-                {payload ? <span className="pl-muted">{payload}</span> : null}
-                {!up(m.to) ? <span className="pl-badge pl-badge--bad"> receiver down: will be lost</span> : null}
+                <span className="pl-muted">#{m.id}</span> <strong>{m.type}</strong>{' '}
+                <span className="pl-nowrap">
+                  {m.from} <span aria-hidden="true">→</span>
+                  <span className="pl-sr"> to </span> {m.to}
+                </span>
+                {payload ? <span className="pl-muted pl-msg__payload">{payload}</span> : null}
+                {!up(m.to) ? (
+                  <span className="pl-badge pl-badge--bad">
+                    <span aria-hidden="true">✖ </span>receiver down: will be lost
+                  </span>
+                ) : null}
               </span>
               <span className="pl-msg__actions">
-                <button type="button" className="pl-btn" disabled={!has(allowed, deliver)} onClick={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
+                <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, deliver)} onClick={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
                   Deliver
                 </button>
-                <button type="button" className="pl-btn pl-btn--fault" disabled={!has(allowed, drop)} title={dropWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
+                <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!has(allowed, drop)} title={dropWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
                   Drop
                 </button>
-                <button type="button" className="pl-btn pl-btn--fault" disabled={!has(allowed, dup)} title={dupWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
+                <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!has(allowed, dup)} title={dupWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
                   Duplicate
                 </button>
               </span>
@@ -202,7 +246,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
       <h4 className="pl-h">
         Timers <span className="pl-muted">({world.timers.length})</span>
       </h4>
-      {world.timers.length === 0 ? <p className="pl-muted">No timers armed.</p> : null}
+      {world.timers.length === 0 ? <p className="pl-muted pl-small">No timers armed.</p> : null}
       <ul className="pl-msgs">
         {world.timers.map((t) => {
           const fire: Choice = { kind: 'timer', node: t.node, name: t.name };
@@ -213,7 +257,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
                 {t.name} at {t.node}
               </span>
               <span className="pl-msg__actions">
-                <button type="button" className="pl-btn" disabled={!has(allowed, fire)} onClick={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
+                <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, fire)} onClick={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
                   Fire
                 </button>
               </span>
@@ -224,25 +268,25 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
 
       <h4 className="pl-h">Network</h4>
       {world.partition ? (
-        <p>
+        <p className="pl-netline">
           <span className="pl-badge pl-badge--warn">
             <span aria-hidden="true">✂ </span>cut
           </span>{' '}
           Groups: {world.partition.map((g) => `{${g.join(', ')}}`).join(' | ')}{' '}
-          <button type="button" className="pl-btn" disabled={!has(allowed, { kind: 'heal' })} onClick={() => dispatch({ type: 'choice.take', choice: { kind: 'heal' } })} data-testid="heal">
+          <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, { kind: 'heal' })} onClick={() => dispatch({ type: 'choice.take', choice: { kind: 'heal' } })} data-testid="heal">
             <span aria-hidden="true">⛓ </span>Heal
           </button>
         </p>
       ) : (
-        <p>
+        <p className="pl-netline">
           <span className="pl-badge pl-badge--ok">
             <span aria-hidden="true">● </span>whole
           </span>{' '}
-          <span className="pl-muted">Use a node's Isolate button to cut it off.</span>
+          <span className="pl-muted pl-small">Use a node's Isolate button to cut it off.</span>
         </p>
       )}
       <p className="pl-budget" data-testid="budget">
-        Fault budget used: crash {world.used.crash}/{world.budget.crash}, drop {world.used.drop}/{world.budget.drop}, duplicate {world.used.duplicate}/{world.budget.duplicate}, partition {world.used.partition}/
+        <span className="pl-budget__label">Fault budget used:</span> crash {world.used.crash}/{world.budget.crash}, drop {world.used.drop}/{world.budget.drop}, duplicate {world.used.duplicate}/{world.budget.duplicate}, partition {world.used.partition}/
         {world.budget.partition}
         {props.maxFaults != null ? `; you may spend at most ${props.maxFaults} fault${props.maxFaults === 1 ? '' : 's'} in total (${props.spent} spent)` : ''}
       </p>
@@ -318,18 +362,28 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
 
 /* ---------- sequence chart ---------- */
 
-/** Where along an arrow its label sits: near the receiver, where arrows fanning out of one row have parted. */
-const labelAt = (status: string) => (status === 'delivered' ? 0.7 : status === 'inflight' ? 0.5 : 0.3);
-
 export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; cursor: number; compact?: boolean }) {
   const hid = useId();
   const { nodeIds, frames, cursor } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number>(SEQ.defaultWidth);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const w = Math.floor(el.clientWidth);
+      if (w > 0) setWidth((old) => (Math.abs(old - w) > 2 ? w : old));
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   const layout = useMemo(() => {
     const seq: SeqFrame[] = [];
     for (let i = 1; i <= cursor && i < frames.length; i++) seq.push({ choice: frames[i].choice!, before: frames[i - 1].world, after: frames[i].world, trace: frames[i].trace });
-    return layoutSequence(nodeIds, frames[0].world, seq);
-  }, [nodeIds, frames, cursor]);
-  const box = useRef<HTMLDivElement>(null);
+    return layoutSequence(nodeIds, frames[0].world, seq, width);
+  }, [nodeIds, frames, cursor, width]);
   useEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [layout]);
@@ -337,56 +391,79 @@ export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; curso
   const delivered = layout.arrows.filter((a) => a.status === 'delivered').length;
   const lost = layout.arrows.filter((a) => a.status === 'dropped' || a.status === 'lost').length;
   const flying = layout.arrows.filter((a) => a.status === 'inflight').length;
+  const laneBottom = layout.height - SEQ.bottom / 2;
   return (
     <div role="group" className="pl-panel pl-seq" aria-labelledby={hid}>
-      <h4 id={hid} className="pl-h">
-        Message sequence chart
-      </h4>
-      <p className="pl-muted pl-small">
-        Up to step {cursor}: {delivered} delivered, {lost} dropped or lost (✕), {flying} in flight (dashed).
-      </p>
+      <div className="pl-panel__head">
+        <h4 id={hid} className="pl-h">
+          Message sequence chart
+        </h4>
+        <p className="pl-muted pl-small">
+          Step {cursor}: {delivered} delivered (→), {lost} dropped or lost (✕), {flying} in flight (dashed)
+        </p>
+      </div>
       <div className="pl-seq__scroll" ref={box} tabIndex={0} role="group" aria-label="Sequence chart, scrollable">
-        <svg className="pl-seq__svg" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={`Message sequence chart: ${nodeIds.length} lanes, ${cursor} steps`} data-testid="sequence-chart">
+        <svg className="pl-seq__svg" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-label={`Message sequence chart: ${nodeIds.length} lanes, ${cursor} steps, one row per message`} data-testid="sequence-chart">
           <defs>
             <marker id={`arr${markerId}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M 0 0 L 10 5 L 0 10 z" className="pl-seq__head" />
             </marker>
           </defs>
-          {layout.rows.map((r) => (
-            <g key={r.step}>
-              {r.step === cursor ? <rect x={0} y={r.y - SEQ.rowHeight / 2} width={layout.width} height={SEQ.rowHeight} className="pl-seq__now" /> : null}
-              <text x={4} y={r.y + 4} className="pl-seq__step">
-                {r.step}
+          {layout.bands.map((b, i) => (
+            <g key={b.step}>
+              {b.step === cursor ? <rect x={0} y={b.top} width={layout.width} height={b.bottom - b.top} className="pl-seq__now" /> : i % 2 ? <rect x={0} y={b.top} width={layout.width} height={b.bottom - b.top} className="pl-seq__band" /> : null}
+              <text x={6} y={b.top + SEQ.rowHeight / 2 + 4} className={`pl-seq__step${b.step === cursor ? ' pl-seq__step--now' : ''}`}>
+                {b.step === cursor ? '▶' : ''}
+                {b.step}
               </text>
             </g>
           ))}
           {layout.lanes.map((l) => (
             <g key={l.id}>
-              <line x1={l.x} x2={l.x} y1={SEQ.top - 10} y2={layout.height - SEQ.bottom} className="pl-seq__lane" />
+              <line x1={l.x} x2={l.x} y1={SEQ.top - 6} y2={laneBottom} className="pl-seq__lane" />
               <text x={l.x} y={16} textAnchor="middle" className="pl-seq__laneLabel">
                 {l.id}
               </text>
             </g>
           ))}
-          {layout.arrows.map((a) => (
-            <g key={`${a.id}-${a.sentRow}`} className={`pl-seq__arrow pl-seq__arrow--${a.status}`}>
-              <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} markerEnd={a.status === 'delivered' ? `url(#arr${markerId})` : undefined} strokeDasharray={a.status === 'inflight' ? '4 4' : undefined} />
-              <text x={a.x1 + (a.x2 - a.x1) * labelAt(a.status)} y={a.y1 + (a.y2 - a.y1) * labelAt(a.status) - 4} textAnchor="middle" className="pl-seq__msg">
-                {a.label}
-                {a.duplicate ? ' (dup)' : ''}
-              </text>
-              {a.status === 'dropped' || a.status === 'lost' ? (
-                <text x={a.x2} y={a.y2 + 5} textAnchor="middle" className="pl-seq__x">
-                  ✕
-                </text>
-              ) : null}
-            </g>
-          ))}
-          {layout.notes.map((n, i) => (
-            <text key={i} x={n.x + 6} y={n.y + 4} className={`pl-seq__note pl-seq__note--${n.kind}`}>
-              {n.text}
+          {layout.rows.length === 0 ? (
+            <text x={layout.width / 2} y={SEQ.top + SEQ.rowHeight / 2 + 4} textAnchor="middle" className="pl-seq__empty">
+              No messages yet: take a step.
             </text>
-          ))}
+          ) : null}
+          {layout.arrows.map((a) => {
+            const cut = a.status === 'dropped' || a.status === 'lost';
+            const right = a.x2 >= a.x1;
+            return (
+              <g key={`${a.id}-${a.row}`} className={`pl-seq__arrow pl-seq__arrow--${a.status}`}>
+                <title>{`#${a.id} ${a.label}${a.duplicate ? ' (duplicate)' : ''} ${a.from} → ${a.to}: ${a.status === 'inflight' ? 'in flight' : a.status} (sent step ${a.sentRow}${a.status === 'inflight' ? '' : `, ended step ${a.endRow}`})`}</title>
+                <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} markerEnd={a.status === 'delivered' ? `url(#arr${markerId})` : undefined} strokeDasharray={a.status === 'inflight' ? '5 4' : undefined} />
+                <circle cx={a.x1} cy={a.y1} r={2.5} className="pl-seq__dot" />
+                <text x={a.labelX} y={a.labelY} textAnchor="middle" className="pl-seq__msg">
+                  {a.label}
+                  {a.duplicate ? ' (dup)' : ''}
+                </text>
+                {cut ? (
+                  <>
+                    <text x={a.x2} y={a.y2 + 5} textAnchor="middle" className="pl-seq__x">
+                      ✕
+                    </text>
+                    <text x={a.x2 + (right ? 9 : -9)} y={a.y2 + 4} textAnchor={right ? 'start' : 'end'} className="pl-seq__lost">
+                      lost
+                    </text>
+                  </>
+                ) : null}
+              </g>
+            );
+          })}
+          {layout.notes.map((n, i) => {
+            const flip = n.x > layout.width - 96;
+            return (
+              <text key={i} x={flip ? n.x - 7 : n.x + 7} y={n.y + 4} textAnchor={flip ? 'end' : 'start'} className={`pl-seq__note pl-seq__note--${n.kind}`}>
+                {n.text}
+              </text>
+            );
+          })}
         </svg>
       </div>
     </div>

@@ -1,0 +1,79 @@
+// The protocol player on the two-phase commit lesson: step by keyboard with narration, inject a
+// crash and see the blocking case, find a violation of an unsafe variant and replay it, and share
+// a run by link (a malformed link explains itself instead of breaking the page).
+import { expect, test, type Page } from '@playwright/test';
+import { waitForIsland } from './pages';
+
+const LESSON = '/transactions/two-phase-commit/';
+
+async function openPlayer(page: Page, scenario: string, hash = '') {
+  await page.goto(LESSON + hash);
+  const selector = `.cl-simulation[data-scenario="${scenario}"] [data-testid=player]`;
+  const details = page.locator(`details.cl-simulation[data-scenario="${scenario}"]`);
+  if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
+    await details.locator('summary').click();
+  }
+  await waitForIsland(page, selector);
+  return page.locator(selector);
+}
+
+async function showFlag(player: ReturnType<Page['locator']>, name: string) {
+  const flag = player.getByTestId(`flag-${name}`);
+  if (!(await flag.isVisible())) await player.locator('summary', { hasText: /Variants/ }).click();
+  return flag;
+}
+
+test('keyboard steps the protocol forward and back, and each step is narrated', async ({ page }) => {
+  const player = await openPlayer(page, 'all-vote-yes');
+  await player.getByTestId('step-forward').focus();
+  await page.keyboard.press('ArrowRight');
+  const narration = player.getByTestId('narration');
+  await expect(narration).toContainText('PREPARE');
+  await expect(player.getByTestId('node-p1')).toContainText('prepared');
+  await page.keyboard.press('ArrowLeft');
+  await expect(player.getByTestId('node-p1')).toContainText('working');
+  // Every invariant holds on the happy path.
+  await expect(player.locator('[data-testid^=invariant-][data-holds=false]')).toHaveCount(0);
+});
+
+test('crashing the coordinator after PREPARE leaves participants blocked in doubt', async ({ page }) => {
+  const player = await openPlayer(page, 'coordinator-crash-after-prepare');
+  await player.getByTestId('crash-c').click();
+  await expect(player.getByTestId('node-c')).toContainText(/down/i);
+  // Deliver what is left; the participants that voted stay prepared and the blocked observation shows.
+  for (let i = 0; i < 6; i++) {
+    const deliver = player.locator('[data-testid^=deliver-]').first();
+    if (!(await deliver.count())) break;
+    await deliver.click();
+  }
+  await expect(player.getByTestId('invariant-blocked')).toContainText(/in doubt/i);
+  await expect(player.getByTestId('node-p1')).toContainText('prepared');
+});
+
+test('the explorer finds the shortest run that breaks an unsafe variant and replays it', async ({ page }) => {
+  const player = await openPlayer(page, 'coordinator-crash-after-prepare');
+  await (await showFlag(player, 'abortWhenInDoubt')).check();
+  await player.getByTestId('find-violation').click();
+  await expect(player.getByTestId('explore-result')).toContainText(/atomicity/i, { timeout: 20_000 });
+  await player.getByTestId('replay-atomicity').click();
+  await expect(player.getByTestId('invariant-atomicity')).toHaveAttribute('data-holds', 'false', { timeout: 20_000 });
+});
+
+test('a run shared by link opens at the same step; a malformed link explains itself', async ({ page, context }) => {
+  const player = await openPlayer(page, 'all-vote-yes');
+  await player.getByTestId('step-forward').click();
+  await player.getByTestId('step-forward').click();
+  await player.getByTestId('share').click();
+  const link = await player.getByTestId('share-link').inputValue();
+  expect(link).toContain('#sim=');
+
+  const other = await context.newPage();
+  const hash = link.slice(link.indexOf('#'));
+  const shared = await openPlayer(other, 'all-vote-yes', hash);
+  await expect(shared.getByTestId('node-p1')).toContainText('prepared');
+
+  const broken = await context.newPage();
+  const bad = await openPlayer(broken, 'all-vote-yes', '#sim=two-phase-commit~all-vote-yes~3~~d1_d99');
+  await expect(bad.getByTestId('notice')).toContainText(/step 2/i);
+  await expect(bad.getByTestId('node-p1')).toContainText('prepared');
+});
