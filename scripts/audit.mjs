@@ -1,5 +1,5 @@
 // `npm run audit`: Lighthouse (mobile, the default config) on every built page, served by
-// `astro preview`, in the system Chromium. Prints one line per page with the four category scores
+// scripts/serve-dist.mjs, in the system Chromium. Prints one line per page with the four category scores
 // and the JavaScript the page loads before any scrolling, and fails when a page is under budget:
 // performance 0.95, accessibility 1.0, best practices 0.95, SEO 0.95 (DESIGN.md, "Quality budgets").
 // Run `npm run build` first. Set CHROME_PATH to use another Chromium.
@@ -38,7 +38,7 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 
-const server = spawn('npx', ['astro', 'preview', '--host', '127.0.0.1', '--port', String(port)], { cwd: root, stdio: 'ignore' });
+const server = spawn(process.execPath, [join(root, 'scripts', 'serve-dist.mjs'), String(port)], { cwd: root, stdio: 'ignore' });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -17,7 +17,8 @@
  * keyer, so their memory goes with the exploration.
  */
 import { canonicalJson } from './canonical.ts';
-import type { Json, Message, NodeId, World } from './types.ts';
+import { messageKey } from './world.ts';
+import type { Json, Message, NodeId, Timer, World } from './types.ts';
 
 export function cmp(a: number | string, b: number | string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -58,31 +59,97 @@ export function validGroups(world: World, groups: NodeId[][]): NodeId[][] {
   return out;
 }
 
+// Insertion sort: the arrays here hold a handful of numbers.
+function sortNumbers(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+// Insertion sort of a[from..].
+function sortTail(a: number[], from: number): void {
+  for (let i = from + 1; i < a.length; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= from && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+/** Sorts positions by signature, ties by position. */
+function sortBySignature(idx: number[], sigs: number[][]): void {
+  for (let i = 1; i < idx.length; i++) {
+    const v = idx[i];
+    let j = i - 1;
+    while (j >= 0 && (compareNumbers(sigs[idx[j]], sigs[v]) || idx[j] - v) > 0) {
+      idx[j + 1] = idx[j];
+      j--;
+    }
+    idx[j + 1] = v;
+  }
+}
+
+function compareNumbers(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+// Key text from small numbers: one UTF-16 unit each (rare big ones escaped), built in one call.
+function codesToKey(codes: number[]): string {
+  let big = false;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0xfff0) big = true;
+  if (big) {
+    const out: number[] = [];
+    for (const c of codes) {
+      if (c < 0xfff0) out.push(c);
+      else out.push(0xfff0, c >>> 16, c & 0xffff);
+    }
+    codes = out;
+  }
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  let key = '';
+  for (let i = 0; i < codes.length; i += 8192) key += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  return key;
+}
+
 /**
  * A world-key function merging worlds equal up to renaming within `groups` (and, like the plain
  * key, up to message numbering and order). `groups` must come from `validGroups`.
  */
 export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: World) => string {
   const nodeIds = Object.keys(world0.nodes);
-  const symIds = new Set<string>(groups.flat());
+  const symList = groups.flat();
+  const symIds = new Set<string>(symList);
+  const symIndex = new Map<string, number>();
+  symList.forEach((id, i) => symIndex.set(id, i));
   const allIds = new Set<string>(nodeIds);
   const groupOf = new Map<string, number>();
   groups.forEach((g, i) => g.forEach((id) => groupOf.set(id, i)));
   const others = nodeIds.filter((id) => !symIds.has(id));
 
-  // Per-node signature renamings: self -> '@', other interchangeable ids -> '?<group>'.
-  const sigMaps = new Map<string, Renaming>();
-  for (const p of symIds) {
+  // Renamings are numbered: 0..k-1 are the per-node signature renamings (self -> '@', other
+  // interchangeable ids -> '?<group>'); later numbers are the permutations picked for keys.
+  const renamings: Renaming[] = symList.map((p) => {
     const m: Renaming = new Map();
-    for (const q of symIds) m.set(q, q === p ? '@' : '?' + groupOf.get(q));
-    sigMaps.set(p, m);
-  }
+    for (const q of symList) m.set(q, q === p ? '@' : '?' + groupOf.get(q));
+    return m;
+  });
 
   const texts = new Map<string, number>();
   const internText = (t: string): number => {
     let id = texts.get(t);
     if (id === undefined) {
-      id = texts.size;
+      id = texts.size + 1; // 0 is kept for "nothing"
       texts.set(t, id);
     }
     return id;
@@ -101,43 +168,68 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
     return o;
   };
 
-  // Renamed JSON values numbered by content, cached by object identity and renaming tag.
-  const byObject = new WeakMap<object, Map<string, number>>();
-  const internRenamed = (v: Json, tag: string, r: Renaming): number => {
-    if (v === null || typeof v !== 'object') return internText(canonicalJson(rename(v, r)));
+  // Renamed values numbered by content, cached by object identity and renaming number.
+  const byObject = new WeakMap<object, number[]>();
+  const internRenamed = (v: Json, tag: number): number => {
+    if (v === null) return 0;
+    if (typeof v !== 'object') return internText(canonicalJson(rename(v, renamings[tag])));
     let m = byObject.get(v);
     if (!m) {
-      m = new Map();
+      m = [];
       byObject.set(v, m);
     }
-    let id = m.get(tag);
+    let id = m[tag];
     if (id === undefined) {
-      id = internText(canonicalJson(rename(v, r)));
-      m.set(tag, id);
+      id = internText(canonicalJson(rename(v, renamings[tag])));
+      m[tag] = id;
     }
     return id;
   };
 
-  const byMessage = new WeakMap<Message, Map<string, number>>();
-  const internMessage = (msg: Message, tag: string, r: Renaming): number => {
-    let m = byMessage.get(msg);
+  // Messages are new objects at every send: cache by their content key (itself cached per object).
+  const byMessageKey = new Map<string, number[]>();
+  const internMessage = (msg: Message, tag: number): number => {
+    const mk = messageKey(msg);
+    let m = byMessageKey.get(mk);
     if (!m) {
-      m = new Map();
-      byMessage.set(msg, m);
+      m = [];
+      byMessageKey.set(mk, m);
     }
-    let id = m.get(tag);
+    let id = m[tag];
     if (id === undefined) {
+      const r = renamings[tag];
       const from = r.get(msg.from) ?? msg.from;
       const to = r.get(msg.to) ?? msg.to;
       id = internText('M' + from + '>' + to + ':' + msg.type + canonicalJson(rename(msg.payload, r)));
-      m.set(tag, id);
+      m[tag] = id;
     }
     return id;
   };
 
-  // Where each interchangeable id occurs in a value: paths with array positions blurred.
-  const occCache = new WeakMap<object, Map<string, string>>();
-  const occurrences = (v: Json): Map<string, string> | null => {
+  const byTimer = new WeakMap<Timer, number[]>();
+  const byTimerKey = new Map<string, number[]>();
+  const internTimer = (t: Timer, tag: number): number => {
+    let m = byTimer.get(t);
+    if (!m) {
+      const tk = t.node + '.' + t.name;
+      m = byTimerKey.get(tk);
+      if (!m) {
+        m = [];
+        byTimerKey.set(tk, m);
+      }
+      byTimer.set(t, m);
+    }
+    let id = m[tag];
+    if (id === undefined) {
+      id = internText('T' + (renamings[tag].get(t.node) ?? t.node) + '.' + t.name);
+      m[tag] = id;
+    }
+    return id;
+  };
+
+  // Where each interchangeable node occurs in a value (paths, array positions blurred), numbered.
+  const occCache = new WeakMap<object, number[]>();
+  const occurrences = (v: Json): number[] | null => {
     if (v === null || typeof v !== 'object') return null;
     let m = occCache.get(v);
     if (!m) {
@@ -154,81 +246,115 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
           for (const y of x) walk(y, path + '[]');
         } else if (x !== null && typeof x === 'object') {
           for (const k in x) {
-            const key = symIds.has(k) ? '{}' : k;
-            if (key === '{}') add(k, path + '.{}');
-            walk(x[k], path + '.' + key);
+            if (symIds.has(k)) {
+              add(k, path + '.{}');
+              walk(x[k], path + '.{}');
+            } else walk(x[k], path + '.' + k);
           }
         }
       };
       walk(v, '');
-      m = new Map();
-      for (const [id, l] of acc) m.set(id, l.sort().join(','));
+      m = symList.map((id) => (acc.has(id) ? internText('O' + acc.get(id)!.sort().join(',')) : 0));
       occCache.set(v, m);
     }
     return m;
   };
 
-  const tagOf = new Map<string, Renaming>();
-  const renamingFor = (order: string[][]): [string, Renaming] => {
-    let tag = '';
-    for (const g of order) tag += g.join(',') + ';';
-    let r = tagOf.get(tag);
-    if (!r) {
-      r = new Map();
-      order.forEach((sorted, gi) => sorted.forEach((src, i) => r!.set(src, groups[gi][i])));
-      tagOf.set(tag, r);
-    }
-    return [tag, r];
-  };
+  // Permutations picked so far, by a numeric code of the sorted groups.
+  const perms = new Map<number, { tag: number; source: NodeId[] }>();
+  const k = symList.length;
 
   return (world: World): string => {
+    const nodes = world.nodes;
     // 1. Name-free signature of every interchangeable node.
-    const sig = new Map<string, string>();
-    for (const p of symIds) {
-      const n = world.nodes[p];
-      const tag = 'S' + p;
-      const r = sigMaps.get(p)!;
-      const parts: (number | string)[] = [n.up ? 1 : 0, internRenamed(n.snapshot, tag, r), internRenamed(n.store, tag, r), -1];
-      const ms: number[] = [];
-      for (const m of world.inFlight) if (m.from === p || m.to === p) ms.push(internMessage(m, tag, r));
-      if (ms.length > 1) ms.sort(cmp);
-      parts.push(...ms, -1);
-      const ts: string[] = [];
-      for (const t of world.timers) if (t.node === p) ts.push(t.name);
-      if (ts.length > 1) ts.sort();
-      parts.push(ts.join(','));
-      for (const q of others) {
-        const o = world.nodes[q];
-        parts.push(occurrences(o.snapshot)?.get(p) ?? '', occurrences(o.store)?.get(p) ?? '');
-      }
+    const sigs: number[][] = [];
+    const msgSigs: number[][] = [];
+    const timerSigs: number[][] = [];
+    for (let i = 0; i < k; i++) {
+      const n = nodes[symList[i]];
+      sigs.push([n.up ? 1 : 0, internRenamed(n.snapshot, i), internRenamed(n.store, i)]);
+      msgSigs.push([]);
+      timerSigs.push([]);
+    }
+    for (const m of world.inFlight) {
+      const a = symIndex.get(m.from);
+      if (a !== undefined) msgSigs[a].push(internMessage(m, a));
+      const b = symIndex.get(m.to);
+      if (b !== undefined && b !== a) msgSigs[b].push(internMessage(m, b));
+    }
+    for (const t of world.timers) {
+      const a = symIndex.get(t.node);
+      if (a !== undefined) timerSigs[a].push(internTimer(t, a));
+    }
+    const occs: (number[] | null)[] = [];
+    for (const q of others) occs.push(occurrences(nodes[q].snapshot), occurrences(nodes[q].store));
+    for (let i = 0; i < k; i++) {
+      const sig = sigs[i];
+      const ms = msgSigs[i];
+      if (ms.length > 1) sortNumbers(ms);
+      sig.push(ms.length);
+      for (let j = 0; j < ms.length; j++) sig.push(ms[j]);
+      const ts = timerSigs[i];
+      if (ts.length > 1) sortNumbers(ts);
+      sig.push(ts.length);
+      for (let j = 0; j < ts.length; j++) sig.push(ts[j]);
+      for (const o of occs) sig.push(o ? o[i] : 0);
       if (world.partition) {
+        const p = symList[i];
         const g = world.partition.find((x) => x.includes(p)) ?? [];
-        parts.push(g.filter((x) => !symIds.has(x)).sort().join(',') + '+' + g.filter((x) => symIds.has(x)).length);
+        sig.push(internText('P' + g.filter((x) => !symIds.has(x)).sort().join(',') + '+' + g.filter((x) => symIds.has(x)).length));
       }
-      sig.set(p, pack(parts));
     }
     // 2. Sort each group by signature (ties: world order) to pick a renaming.
-    const order = groups.map((g) => g.slice().sort((a, b) => cmp(sig.get(a)!, sig.get(b)!)));
-    const [tag, r] = renamingFor(order);
-    const inverse = new Map<string, string>();
-    for (const [src, dst] of r) inverse.set(dst, src);
-    // 3. The plain world key of the renamed world.
-    const parts: (number | string)[] = [];
+    let code = 0;
+    let offset = 0;
+    for (const g of groups) {
+      const idx = g.map((_, j) => offset + j);
+      sortBySignature(idx, sigs);
+      for (const x of idx) code = code * k + x;
+      offset += g.length;
+    }
+    let perm = perms.get(code);
+    if (!perm) {
+      // source[j]: the node whose data goes to position j (named symList[j]) in the renamed world.
+      const source: NodeId[] = [];
+      let off = 0;
+      for (const g of groups) {
+        const idx = g.map((_, j) => off + j);
+        sortBySignature(idx, sigs);
+        for (const x of idx) source.push(symList[x]);
+        off += g.length;
+      }
+      const r: Renaming = new Map();
+      source.forEach((src, j) => r.set(src, symList[j]));
+      renamings.push(r);
+      perm = { tag: renamings.length - 1, source };
+      perms.set(code, perm);
+    }
+    const tag = perm.tag;
+    // 3. The plain world key of the renamed world, as numbers.
+    const codes: number[] = [];
     for (const id of nodeIds) {
-      const n = world.nodes[inverse.get(id) ?? id];
-      parts.push(n.up ? 1 : 0, internRenamed(n.snapshot, tag, r), internRenamed(n.store, tag, r));
+      const j = symIndex.get(id);
+      const n = nodes[j === undefined ? id : perm.source[j]];
+      codes.push(n.up ? 1 : 0, internRenamed(n.snapshot, tag), internRenamed(n.store, tag));
     }
-    const ms = world.inFlight.map((m) => internMessage(m, tag, r));
-    if (ms.length > 1) ms.sort(cmp);
-    parts.push(-1, ...ms, -1);
-    const ts = world.timers.map((t) => (r.get(t.node) ?? t.node) + '.' + t.name);
-    if (ts.length > 1) ts.sort();
-    parts.push(ts.join(','));
+    const ms = world.inFlight;
+    codes.push(ms.length);
+    const m0 = codes.length;
+    for (let i = 0; i < ms.length; i++) codes.push(internMessage(ms[i], tag));
+    sortTail(codes, m0);
+    const ts = world.timers;
+    codes.push(ts.length);
+    const t0 = codes.length;
+    for (let i = 0; i < ts.length; i++) codes.push(internTimer(ts[i], tag));
+    sortTail(codes, t0);
     if (world.partition) {
-      parts.push('P' + world.partition.map((g) => g.map((x) => r.get(x) ?? x).sort().join(',')).sort().join('/'));
-    }
+      const r = renamings[tag];
+      codes.push(internText('P' + world.partition.map((g) => g.map((x) => r.get(x) ?? x).sort().join(',')).sort().join('/')));
+    } else codes.push(0);
     const u = world.used;
-    parts.push(u.crash, u.drop, u.duplicate, u.partition, world.pendingRequests.join(','));
-    return pack(parts);
+    codes.push(u.crash, u.drop, u.duplicate, u.partition, world.pendingRequests.length ? internText('R' + world.pendingRequests.join(',')) : 0);
+    return codesToKey(codes);
   };
 }

@@ -273,7 +273,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
         <header className="pl-top">
           <h3 className="pl-title">{props.title}</h3>
           <div className="pl-config">
-            <label className="pl-field">
+            <label className="pl-field pl-field--inline">
               <span>Scenario</span>
               <select value={s.scenarioId} onChange={(e) => dispatch({ type: 'scenario.select', id: e.currentTarget.value })} data-testid="scenario-select">
                 {protocol.scenarios.map((sc) => (
@@ -283,7 +283,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                 ))}
               </select>
             </label>
-            <label className="pl-field">
+            <label className="pl-field pl-field--inline">
               <span>Participants</span>
               <select value={s.config.size} onChange={(e) => dispatch({ type: 'size.set', size: Number(e.currentTarget.value) })} data-testid="size-select">
                 {Array.from({ length: protocol.sizes.max - protocol.sizes.min + 1 }, (_, i) => protocol.sizes.min + i).map((n) => (
@@ -401,16 +401,15 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             </span>
           </div>
 
-          <div className="pl-grid">
-            <div role="group" className="pl-nodes" aria-label="Nodes">
-              {nodes.map((n) => (
-                <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
-              ))}
-            </div>
-            <div className="pl-side">
-              <NetworkPanel world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} describe={describe} />
-              <ChoiceList allowed={allowed} describe={describe} dispatch={dispatch} />
-            </div>
+          <div role="group" className="pl-nodes" aria-label="Nodes">
+            {nodes.map((n) => (
+              <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
+            ))}
+          </div>
+
+          <div className="pl-grid pl-grid--next">
+            <ChoiceList allowed={allowed} describe={describe} dispatch={dispatch} />
+            <NetworkPanel world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} describe={describe} />
           </div>
 
           <div className="pl-grid pl-grid--even">
@@ -431,6 +430,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             }}
           />
 
+          <div className="pl-grid pl-grid--even pl-grid--tools">
           {compact ? (
             <ExplorerPanel explorer={s.explorer} onStart={giveUp} startLabel="Give up / show me" onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} only={breakIt!.invariant} />
           ) : (
@@ -442,14 +442,15 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
               <h4 id={`${uid}-share`} className="pl-h">
                 Share and export
               </h4>
+              <p className="pl-muted pl-small">Send this exact run to someone, or take it into your notes.</p>
               <div className="pl-row">
-                <button type="button" className="pl-btn" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
-                  Share link
+                <button type="button" className="pl-btn pl-btn--sm" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
+                  <span aria-hidden="true">🔗 </span>Share link
                 </button>
-                <button type="button" className="pl-btn" onClick={exportJSON} data-testid="export-json">
+                <button type="button" className="pl-btn pl-btn--sm" onClick={exportJSON} data-testid="export-json">
                   Export JSON
                 </button>
-                <button type="button" className="pl-btn" onClick={exportMermaid} data-testid="export-mermaid">
+                <button type="button" className="pl-btn pl-btn--sm" onClick={exportMermaid} data-testid="export-mermaid">
                   Export Mermaid
                 </button>
               </div>
@@ -468,10 +469,10 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                     <textarea readOnly rows={6} value={mermaid} data-testid="mermaid-text" />
                   </label>
                   <div className="pl-row">
-                    <button type="button" className="pl-btn" onClick={async () => setCopyNote((await copyText(mermaid)) ? 'Copied.' : 'Copy failed: select the text above.')}>
+                    <button type="button" className="pl-btn pl-btn--sm" onClick={async () => setCopyNote((await copyText(mermaid)) ? 'Copied.' : 'Copy failed: select the text above.')}>
                       Copy
                     </button>
-                    <button type="button" className="pl-btn" onClick={() => download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')}>
+                    <button type="button" className="pl-btn pl-btn--sm" onClick={() => download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')}>
                       Download .mmd
                     </button>
                     <span role="status">{copyNote}</span>
@@ -480,6 +481,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
               ) : null}
             </div>
           ) : null}
+          </div>
         </>
       ) : null}
 
