@@ -17,7 +17,6 @@
  * keyer, so their memory goes with the exploration.
  */
 import { canonicalJson } from './canonical.ts';
-import { messageKey } from './world.ts';
 import type { Json, Message, NodeId, Timer, World } from './types.ts';
 
 export function cmp(a: number | string, b: number | string): number {
@@ -186,14 +185,32 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
     return id;
   };
 
-  // Messages are new objects at every send: cache by their content key (itself cached per object).
-  const byMessageKey = new Map<string, number[]>();
+  // Messages are new objects at every send: cache by a number made of node, type and payload ids.
+  const nodeNumber = new Map<string, number>();
+  nodeIds.forEach((id, i) => nodeNumber.set(id, i));
+  const typeNumber = new Map<string, number>();
+  const payloadNumber = new WeakMap<object, number>();
+  const payloadTexts = new Map<string, number>();
+  const byMessageCode = new Map<number, number[]>();
   const internMessage = (msg: Message, tag: number): number => {
-    const mk = messageKey(msg);
-    let m = byMessageKey.get(mk);
+    let ty = typeNumber.get(msg.type);
+    if (ty === undefined) {
+      if (typeNumber.size >= 4096) throw new Error('Symmetry reduction supports at most 4096 message types');
+      typeNumber.set(msg.type, (ty = typeNumber.size));
+    }
+    let pl = payloadNumber.get(msg.payload);
+    if (pl === undefined) {
+      const t = canonicalJson(msg.payload);
+      pl = payloadTexts.get(t);
+      if (pl === undefined) payloadTexts.set(t, (pl = payloadTexts.size));
+      payloadNumber.set(msg.payload, pl);
+    }
+    const n = nodeIds.length;
+    const code = ((pl * 4096 + ty) * n + nodeNumber.get(msg.from)!) * n + nodeNumber.get(msg.to)!;
+    let m = byMessageCode.get(code);
     if (!m) {
       m = [];
-      byMessageKey.set(mk, m);
+      byMessageCode.set(code, m);
     }
     let id = m[tag];
     if (id === undefined) {

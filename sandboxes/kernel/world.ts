@@ -118,8 +118,11 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
           trace?.push({ kind: 'lost', message: candidate, reason: !to.up ? `${e.to} is down` : `${e.to} is cut off from ${node}` });
           break;
         }
-        const key = messageKey(candidate);
-        const queued = draft.inFlight.find((m) => messageKey(m) === key);
+        // Same fields as messageKey, compared directly (cheaper than building keys per send).
+        const payload = candidate.payload;
+        const queued = draft.inFlight.find(
+          (m) => m.from === node && m.to === e.to && m.type === candidate.type && (m.payload === payload || payloadKey(m.payload) === payloadKey(payload)),
+        );
         if (queued) {
           trace?.push({ kind: 'merged', message: queued });
           break;
