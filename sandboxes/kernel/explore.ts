@@ -9,6 +9,12 @@
  * from the start reproduces exactly that world. Snapshots and stores are interned to small numbers
  * by identity then content; node transitions are memoized in node.ts.
  *
+ * Symmetry reduction (on by default when the protocol declares `symmetry`): the visited-set key is
+ * taken from the world with interchangeable nodes renamed into a canonical order (symmetry.ts), so
+ * worlds that differ only by which participant is which count once. The search still walks real
+ * worlds with real choices and parent pointers, so every counterexample is a real run that replays;
+ * BFS levels are unchanged, so it is still a shortest one. `transitions` counts steps computed.
+ *
  * Synchronous and sliceable (`createExplorer().run(n)`) so a Web Worker can report progress and
  * cancel between slices. Time only comes from the caller's `now`.
  */
@@ -99,12 +105,12 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   const groups = options.symmetry === false || !protocol.symmetry ? [] : validGroups(start, protocol.symmetry(config, scenario.data));
   const symKey = groups.length ? createSymmetricKey(start, groups) : null;
   const keyOf = symKey ?? ((w: World) => worldKey(w, intern, internMessage));
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const queue: (World | null)[] = [start];
   const parent: number[] = [-1];
   const via: (Choice | null)[] = [null];
   const depthOf: number[] = [0];
-  seen.set(keyOf(start), 0);
+  seen.add(keyOf(start));
   const violations = new Map<string, Violation>();
   let head = 0;
   let transitions = 0;
@@ -174,9 +180,11 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
           options.onProgress?.({ worlds: queue.length, transitions, depth });
         }
         const key = keyOf(next);
-        if (seen.has(key)) continue;
+        // One hash lookup: add, and see whether the set grew.
+        const size = seen.size;
+        seen.add(key);
+        if (seen.size === size) continue;
         const j = queue.length;
-        seen.set(key, j);
         queue.push(next);
         parent.push(i);
         via.push(c);

@@ -127,6 +127,22 @@ function codesToKey(codes: number[]): string {
  */
 export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: World) => string {
   const nodeIds = Object.keys(world0.nodes);
+  // Keyers are kept per node list and groups: their caches (numbered by content) stay valid across
+  // explorations and node snapshots are shared between them, so later explorations start warm.
+  const id = nodeIds.join(',') + '|' + groups.map((g) => g.join(',')).join('|');
+  let k = keyers.get(id);
+  if (!k || k.size() > KEYER_TEXT_LIMIT) {
+    if (keyers.size >= 16) keyers.clear();
+    k = buildSymmetricKey(nodeIds, groups);
+    keyers.set(id, k);
+  }
+  return k.key;
+}
+
+const KEYER_TEXT_LIMIT = 1_000_000;
+const keyers = new Map<string, { key: (world: World) => string; size: () => number }>();
+
+function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): { key: (world: World) => string; size: () => number } {
   const symList = groups.flat();
   const symIds = new Set<string>(symList);
   const symIndex = new Map<string, number>();
@@ -281,17 +297,22 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
   const perms = new Map<number, { tag: number; source: NodeId[] }>();
   const k = symList.length;
 
-  return (world: World): string => {
+  const sigs: number[][] = symList.map(() => []);
+  const msgSigs: number[][] = symList.map(() => []);
+  const timerSigs: number[][] = symList.map(() => []);
+  const occs: (number[] | null)[] = [];
+  const codes: number[] = [];
+  const key = (world: World): string => {
     const nodes = world.nodes;
     // 1. Name-free signature of every interchangeable node.
-    const sigs: number[][] = [];
-    const msgSigs: number[][] = [];
-    const timerSigs: number[][] = [];
+    // Scratch arrays are reused between calls (fewer short-lived allocations).
     for (let i = 0; i < k; i++) {
       const n = nodes[symList[i]];
-      sigs.push([n.up ? 1 : 0, internRenamed(n.snapshot, i), internRenamed(n.store, i)]);
-      msgSigs.push([]);
-      timerSigs.push([]);
+      const sig = sigs[i];
+      sig.length = 0;
+      sig.push(n.up ? 1 : 0, internRenamed(n.snapshot, i), internRenamed(n.store, i));
+      msgSigs[i].length = 0;
+      timerSigs[i].length = 0;
     }
     for (const m of world.inFlight) {
       const a = symIndex.get(m.from);
@@ -303,7 +324,7 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
       const a = symIndex.get(t.node);
       if (a !== undefined) timerSigs[a].push(internTimer(t, a));
     }
-    const occs: (number[] | null)[] = [];
+    occs.length = 0;
     for (const q of others) occs.push(occurrences(nodes[q].snapshot), occurrences(nodes[q].store));
     for (let i = 0; i < k; i++) {
       const sig = sigs[i];
@@ -350,7 +371,7 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
     }
     const tag = perm.tag;
     // 3. The plain world key of the renamed world, as numbers.
-    const codes: number[] = [];
+    codes.length = 0;
     for (const id of nodeIds) {
       const j = symIndex.get(id);
       const n = nodes[j === undefined ? id : perm.source[j]];
@@ -374,4 +395,5 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
     codes.push(u.crash, u.drop, u.duplicate, u.partition, world.pendingRequests.length ? internText('R' + world.pendingRequests.join(',')) : 0);
     return codesToKey(codes);
   };
+  return { key, size: () => texts.size };
 }
