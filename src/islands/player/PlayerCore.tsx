@@ -401,7 +401,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             </span>
           </div>
 
-          <div role="group" className="pl-nodes" aria-label="Nodes">
+          <div role="group" className="pl-nodes" aria-label="Nodes" style={{ '--pl-cols': Math.min(Math.max(nodes.length, 1), 4) } as React.CSSProperties}>
             {nodes.map((n) => (
               <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
             ))}
@@ -430,57 +430,57 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             }}
           />
 
-          <div className="pl-grid pl-grid--even pl-grid--tools">
-          {compact ? (
-            <ExplorerPanel explorer={s.explorer} onStart={giveUp} startLabel="Give up / show me" onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} only={breakIt!.invariant} />
-          ) : (
-            <ExplorerPanel explorer={s.explorer} onStart={startExplore} onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} />
-          )}
+          <div className={compact ? 'pl-grid' : 'pl-grid pl-grid--even pl-grid--tools'}>
+            {compact ? (
+              <ExplorerPanel explorer={s.explorer} onStart={giveUp} startLabel="Give up / show me" onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} only={breakIt!.invariant} />
+            ) : (
+              <ExplorerPanel explorer={s.explorer} onStart={startExplore} onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} />
+            )}
 
-          {!compact ? (
-            <div role="group" className="pl-panel" aria-labelledby={`${uid}-share`}>
-              <h4 id={`${uid}-share`} className="pl-h">
-                Share and export
-              </h4>
-              <p className="pl-muted pl-small">Send this exact run to someone, or take it into your notes.</p>
-              <div className="pl-row">
-                <button type="button" className="pl-btn pl-btn--sm" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
-                  <span aria-hidden="true">🔗 </span>Share link
-                </button>
-                <button type="button" className="pl-btn pl-btn--sm" onClick={exportJSON} data-testid="export-json">
-                  Export JSON
-                </button>
-                <button type="button" className="pl-btn pl-btn--sm" onClick={exportMermaid} data-testid="export-mermaid">
-                  Export Mermaid
-                </button>
-              </div>
-              {share ? (
-                <p>
-                  <label className="pl-field pl-field--wide">
-                    <span>Share link {share.copied ? '(copied to the clipboard)' : '(copy it from here)'}</span>
-                    <input type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
-                  </label>
-                </p>
-              ) : null}
-              {mermaid != null ? (
-                <div>
-                  <label className="pl-field pl-field--wide">
-                    <span>Mermaid sequenceDiagram</span>
-                    <textarea readOnly rows={6} value={mermaid} data-testid="mermaid-text" />
-                  </label>
-                  <div className="pl-row">
-                    <button type="button" className="pl-btn pl-btn--sm" onClick={async () => setCopyNote((await copyText(mermaid)) ? 'Copied.' : 'Copy failed: select the text above.')}>
-                      Copy
-                    </button>
-                    <button type="button" className="pl-btn pl-btn--sm" onClick={() => download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')}>
-                      Download .mmd
-                    </button>
-                    <span role="status">{copyNote}</span>
-                  </div>
+            {!compact ? (
+              <div role="group" className="pl-panel" aria-labelledby={`${uid}-share`}>
+                <h4 id={`${uid}-share`} className="pl-h">
+                  Share and export
+                </h4>
+                <p className="pl-muted pl-small">Send this exact run to someone, or take it into your notes.</p>
+                <div className="pl-row">
+                  <button type="button" className="pl-btn pl-btn--sm" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
+                    Share link
+                  </button>
+                  <button type="button" className="pl-btn pl-btn--sm" onClick={exportJSON} data-testid="export-json">
+                    Export JSON
+                  </button>
+                  <button type="button" className="pl-btn pl-btn--sm" onClick={exportMermaid} data-testid="export-mermaid">
+                    Export Mermaid
+                  </button>
                 </div>
-              ) : null}
-            </div>
-          ) : null}
+                {share ? (
+                  <p>
+                    <label className="pl-field pl-field--wide">
+                      <span>Share link {share.copied ? '(copied to the clipboard)' : '(copy it from here)'}</span>
+                      <input type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+                    </label>
+                  </p>
+                ) : null}
+                {mermaid != null ? (
+                  <div>
+                    <label className="pl-field pl-field--wide">
+                      <span>Mermaid sequenceDiagram</span>
+                      <textarea readOnly rows={6} value={mermaid} data-testid="mermaid-text" />
+                    </label>
+                    <div className="pl-row">
+                      <button type="button" className="pl-btn pl-btn--sm" onClick={async () => setCopyNote((await copyText(mermaid)) ? 'Copied.' : 'Copy failed: select the text above.')}>
+                        Copy
+                      </button>
+                      <button type="button" className="pl-btn pl-btn--sm" onClick={() => download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')}>
+                        Download .mmd
+                      </button>
+                      <span role="status">{copyNote}</span>
+                    </div>
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
           </div>
         </>
       ) : null}

@@ -123,7 +123,9 @@ export function NodeCard(props: {
   const recover: Choice = { kind: 'recover', node: node.id };
   const isolate: Choice = { kind: 'partition', groups: [[node.id]] };
   const isolated = !!world.partition && world.partition.some((g) => g.length === 1 && g[0] === node.id);
-  const crashWhy = has(allowed, crash) ? null : faultReason(world, 'crash', props.maxFaults, props.spent) ?? 'not possible now';
+  // Why Crash is off: a reason shared by every node (the budget) is said once, under the network.
+  const sharedCrashWhy = faultReason(world, 'crash', props.maxFaults, props.spent);
+  const crashWhy = has(allowed, crash) ? null : sharedCrashWhy ?? 'not possible now';
   const isoWhy = has(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults, props.spent) ?? 'not possible now';
   const headingId = useId();
   const storeFields = entries(node.store).filter((e) => !e.items);
@@ -144,9 +146,26 @@ export function NodeCard(props: {
           </span>
         ) : null}
       </header>
-      <p className="pl-node__state">
-        State: <strong>{node.state ?? '— (crashed: memory lost)'}</strong>
-      </p>
+      <div className="pl-node__stateline">
+        <p className="pl-node__state">
+          State: <strong>{node.state ?? '— (crashed: memory lost)'}</strong>
+        </p>
+        <div className="pl-node__actions">
+          {node.up ? (
+            <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!crashWhy} title={crashWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
+              <span aria-hidden="true">⚡ </span>Crash
+            </button>
+          ) : (
+            <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, recover)} onClick={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
+              <span aria-hidden="true">↺ </span>Recover
+            </button>
+          )}
+          <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!isoWhy} title={isoWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
+            <span aria-hidden="true">✂ </span>Isolate
+          </button>
+        </div>
+      </div>
+      {crashWhy && node.up && crashWhy !== sharedCrashWhy ? <p className="pl-why">Crash off: {crashWhy}</p> : null}
       {props.diagram ? <StateDiagramView diagram={props.diagram} current={node.state} nodeId={node.id} /> : null}
       <DurableLog store={node.store} down={!node.up} />
       <details className="pl-node__data">
@@ -166,21 +185,6 @@ export function NodeCard(props: {
         </h5>
         {node.up ? <EntryList list={memory} empty="(nothing)" /> : <p className="pl-muted pl-small">Lost in the crash.</p>}
       </details>
-      <div className="pl-node__actions">
-        {node.up ? (
-          <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!crashWhy} title={crashWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
-            <span aria-hidden="true">⚡ </span>Crash
-          </button>
-        ) : (
-          <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, recover)} onClick={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
-            <span aria-hidden="true">↺ </span>Recover
-          </button>
-        )}
-        <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!isoWhy} title={isoWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
-          <span aria-hidden="true">✂ </span>Isolate
-        </button>
-        {crashWhy && node.up ? <span className="pl-why">Crash off: {crashWhy}</span> : null}
-      </div>
     </article>
   );
 }
@@ -192,6 +196,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
   const { world, allowed, dispatch } = props;
   const dropWhy = faultReason(world, 'drop', props.maxFaults, props.spent);
   const dupWhy = faultReason(world, 'duplicate', props.maxFaults, props.spent);
+  const crashWhy = faultReason(world, 'crash', props.maxFaults, props.spent);
   const up = (id: string) => world.nodes[id]?.up !== false;
   return (
     <div role="group" className="pl-panel pl-network" aria-labelledby={hid}>
@@ -290,6 +295,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
         {world.budget.partition}
         {props.maxFaults != null ? `; you may spend at most ${props.maxFaults} fault${props.maxFaults === 1 ? '' : 's'} in total (${props.spent} spent)` : ''}
       </p>
+      {crashWhy && Object.values(world.nodes).some((n) => n.up) ? <p className="pl-why">Crash is off for every node: {crashWhy}.</p> : null}
     </div>
   );
 }
