@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import { sidebarGroups } from './src/curriculum/curriculum.ts';
+import rehypeFocusableTables from './src/markdown/rehype-focusable-tables.ts';
 
 /** Only this site's own origin may serve scripts, styles, fonts, images or answer requests. */
 const contentSecurityPolicy = [
@@ -22,6 +23,8 @@ const contentSecurityPolicy = [
 export default defineConfig({
   site: 'https://consistency-lab.dev',
   trailingSlash: 'always',
+  // Lesson tables scroll sideways on a phone; this keeps them reachable by keyboard.
+  markdown: { rehypePlugins: [rehypeFocusableTables] },
   integrations: [
     starlight({
       title: 'Consistency Lab',

@@ -1,11 +1,13 @@
-// axe on every built page, in both themes. Any violation fails with its rule and targets.
+// axe on every built page, in both themes and at desktop and phone width (tables and the player
+// scroll differently on a phone). Any violation fails with its rule and targets.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { builtPages, gotoWithTheme } from './pages';
 
 for (const path of builtPages()) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`axe finds nothing on ${path} (${theme})`, async ({ page }) => {
+  for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 375]] as const) {
+    test(`axe finds nothing on ${path} (${theme}, ${width}px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
       await gotoWithTheme(page, path, theme);
       // Bring lazy islands and diagrams in, so what hydrates is checked too.
       await page.evaluate(async () => {
