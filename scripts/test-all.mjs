@@ -1,5 +1,5 @@
 // `npm test`: every check the project has, in order, with one closing line for the whole run.
-// Stages: unit and content tests (Vitest), types (astro check), own words (seed-overlap), the
+// Stages: unit and content tests (Vitest), types (astro check and tsc), own words (seed-overlap), the
 // site build, and browser tests (Playwright on the built site). A stage that cannot produce
 // per-test counts counts as one test. Exits non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
@@ -42,7 +42,8 @@ if (vitest) record('unit+content', vitest.numPassedTests, vitest.numFailedTests 
 else record('unit+content', 0, 1);
 
 // 2. Types across src, sandboxes, scripts and tests.
-const typesOk = run('npx', ['astro', 'check', '--minimumSeverity', 'error']);
+// astro check reads .astro and MDX; plain tsc holds scripts and tests to the same strict config.
+const typesOk = run('npx', ['astro', 'check', '--minimumSeverity', 'error']) && run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 record('types', typesOk ? 1 : 0, typesOk ? 0 : 1);
 
 // 3. Our own words: no prose copied from the reference documents.

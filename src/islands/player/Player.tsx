@@ -10,6 +10,8 @@ export interface PlayerProps {
   scenarioId: string;
   flags: Record<string, boolean>;
   title: string;
+  /** The page already shows the title (a collapsed embed's summary): keep it for screen readers only. */
+  titleHidden?: boolean;
 }
 
 class Boundary extends Component<{ children: ReactNode; onReset: () => void }, { error: Error | null }> {
@@ -63,5 +65,5 @@ export function SafePlayer(props: PlayerCoreProps) {
 }
 
 export default function Player(props: PlayerProps) {
-  return <SafePlayer protocolId={props.protocolId} scenarioId={props.scenarioId} flags={props.flags} title={props.title} useHash />;
+  return <SafePlayer protocolId={props.protocolId} scenarioId={props.scenarioId} flags={props.flags} title={props.title} titleHidden={props.titleHidden} useHash />;
 }

@@ -31,6 +31,8 @@ export interface PlayerCoreProps {
   scenarioId: string;
   flags?: Record<string, boolean>;
   title: string;
+  /** The page already shows the title next to the player: keep the heading for screen readers only. */
+  titleHidden?: boolean;
   /** Break-it quiz mode: compact layout, capped faults, a target invariant. */
   breakIt?: BreakItMode;
   /** Read and answer `#sim=` share links (the full player only). */
@@ -271,7 +273,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     <div ref={rootRef} className={`pl-root${compact ? ' pl-root--compact' : ''}`} onKeyDown={onKeyDown} tabIndex={-1} data-testid="player" data-protocol={protocol.id}>
       {!compact ? (
         <header className="pl-top">
-          <h3 className="pl-title">{props.title}</h3>
+          <h3 className={props.titleHidden ? 'pl-sr' : 'pl-title'}>{props.title}</h3>
           <div className="pl-config">
             <label className="pl-field pl-field--inline">
               <span>Scenario</span>
