@@ -71,6 +71,7 @@ export function showNotice(doc: Document, notice: string | null): void {
   text.textContent = notice;
   const dismiss = doc.createElement('button');
   dismiss.type = 'button';
+  dismiss.className = 'cl-button';
   dismiss.textContent = 'Dismiss';
   dismiss.dataset.progressNoticeDismiss = '';
   dismiss.addEventListener('click', () => {

@@ -45,3 +45,35 @@ test('a record from a future version is set aside with a notice', async ({ page 
   await expect(page.locator('[data-progress-notice]')).toBeVisible();
   await expect(page.locator('[data-lesson-status="foundations/cap"]')).toHaveAttribute('data-state', /visited|not-started/);
 });
+
+test('the progress page exports, refuses a damaged import, and deletes only after asking', async ({ page }) => {
+  await page.goto('/foundations/cap/');
+  await page.locator('[data-finish-button]').click();
+  await page.goto('/progress/');
+  const confirmBox = page.locator('[data-reset-confirm]');
+  const message = page.getByTestId('progress-message');
+  await expect(confirmBox).toBeHidden();
+
+  // Export gives a dated JSON file holding the finished lesson.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('progress-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^consistency-lab-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = await (await download.createReadStream()).toArray();
+  expect(Buffer.concat(exported).toString('utf8')).toContain('foundations/cap');
+
+  // A damaged file is refused and nothing changes.
+  await page.getByTestId('progress-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 2, "less') });
+  await expect(message).toContainText(/not|could/i);
+  await expect(page.locator('.cl-progress-lessons')).toContainText(/Finished/);
+
+  // Delete asks first; cancel keeps everything.
+  await page.getByTestId('progress-reset').click();
+  await expect(confirmBox).toBeVisible();
+  await page.getByTestId('progress-reset-cancel').click();
+  await expect(confirmBox).toBeHidden();
+  await expect(page.locator('.cl-progress-lessons')).toContainText(/Finished/);
+
+  await page.getByTestId('progress-reset').click();
+  await page.getByTestId('progress-reset-confirm').click();
+  await expect(message).toContainText('deleted');
+  await expect(page.locator('.cl-progress-lessons')).not.toContainText(/Finished/);
+});

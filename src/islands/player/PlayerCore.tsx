@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
 import './player.css';
+import { downloadText } from '../../browser/download.ts';
 import { kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
 import type { Choice, Protocol, StateDiagram } from './model.ts';
 import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, firstBroken, initSession, replayFrames, SPEEDS, type SessionEvent } from './session.ts';
@@ -60,14 +61,7 @@ function diagramFor(protocol: Protocol, role: string): StateDiagram | null {
 }
 
 function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(document, name, text, type);
 }
 
 async function copyText(text: string): Promise<boolean> {

@@ -61,7 +61,7 @@ export function PracticeStart(p: Props) {
           ? 'No questions match these filters. Widen them to practise.'
           : `${matching.length} ${matching.length === 1 ? 'question matches' : 'questions match'}${missed > 0 ? `, ${missed} of them missed last time` : ''}. A set has up to ${p.size}, missed ones first.`}
       </p>
-      <button type="submit" className="cl-quiz__button cl-quiz__button--primary" data-testid="practice-start" aria-disabled={count === 0}>
+      <button type="submit" className="cl-button cl-button--primary cl-quiz__button" data-testid="practice-start" aria-disabled={count === 0}>
         Start {count > 0 ? `${count} ${count === 1 ? 'question' : 'questions'}` : 'practice'}
       </button>
     </form>

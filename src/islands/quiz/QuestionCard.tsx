@@ -96,17 +96,17 @@ export function QuestionCard(p: Props) {
       {checked && p.graded && <Feedback ref={feedback} question={q} response={p.response} graded={p.graded} headingLevel={p.headingLevel + 1} />}
       <div className="cl-quiz__actions">
         {!checked && !p.hinted && (
-          <button type="button" className="cl-quiz__button" data-testid="quiz-hint" onClick={showHint}>
+          <button type="button" className="cl-button cl-quiz__button" data-testid="quiz-hint" onClick={showHint}>
             Show a hint
           </button>
         )}
         {!checked && !isSim && (
-          <button type="button" className="cl-quiz__button cl-quiz__button--primary" data-testid="quiz-check" onClick={p.onCheck}>
+          <button type="button" className="cl-button cl-button--primary cl-quiz__button" data-testid="quiz-check" onClick={p.onCheck}>
             Check
           </button>
         )}
         {checked && (
-          <button type="button" className="cl-quiz__button cl-quiz__button--primary" data-testid="quiz-next" onClick={p.onNext}>
+          <button type="button" className="cl-button cl-button--primary cl-quiz__button" data-testid="quiz-next" onClick={p.onNext}>
             {p.position < p.count ? 'Next question' : 'See your result'}
           </button>
         )}

@@ -86,15 +86,15 @@ export function Results(p: Props) {
       </p>
       <div className="cl-quiz__actions">
         {summary.missed.length > 0 && (
-          <button type="button" className="cl-quiz__button cl-quiz__button--primary" data-testid="quiz-retry-missed" onClick={p.onRetryMissed}>
+          <button type="button" className="cl-button cl-button--primary cl-quiz__button" data-testid="quiz-retry-missed" onClick={p.onRetryMissed}>
             Retry the {summary.missed.length} missed
           </button>
         )}
-        <button type="button" className="cl-quiz__button" data-testid="quiz-retry-all" onClick={p.onRetryAll}>
+        <button type="button" className="cl-button cl-quiz__button" data-testid="quiz-retry-all" onClick={p.onRetryAll}>
           Retry all {summary.total}
         </button>
         {p.onNewSet && (
-          <button type="button" className="cl-quiz__button" data-testid="practice-new-set" onClick={p.onNewSet}>
+          <button type="button" className="cl-button cl-quiz__button" data-testid="practice-new-set" onClick={p.onNewSet}>
             Choose a new set
           </button>
         )}
