@@ -12,7 +12,7 @@ import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, f
 import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { useExplorer } from './useExplorer.ts';
-import { ChoiceList, ExplorerPanel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
+import { ChoiceList, ExplorerPanel, Panel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
 
 export interface BreakItMode {
   /** Invariant the reader must break. */
@@ -434,10 +434,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             )}
 
             {!compact ? (
-              <div role="group" className="pl-panel" aria-labelledby={`${uid}-share`}>
-                <h4 id={`${uid}-share`} className="pl-h">
-                  Share and export
-                </h4>
+              <Panel title="Share and export">
                 <p className="pl-muted pl-small">Send this exact run to someone, or take it into your notes.</p>
                 <div className="pl-row">
                   <button type="button" className="pl-btn pl-btn--sm" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
@@ -475,7 +472,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                     </div>
                   </div>
                 ) : null}
-              </div>
+              </Panel>
             ) : null}
           </div>
         </>

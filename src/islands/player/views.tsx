@@ -2,7 +2,7 @@
  * The player's views. Each one only reads data the session and the kernel computed, and reports
  * what the reader does through `dispatch` (or a callback). No kernel logic lives here.
  */
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Choice, ExploreResult, InvariantResult, NodeView, StateDiagram, Timeline, World } from './model.ts';
 import type { Frame, SessionEvent, ExplorerState } from './session.ts';
 import { faultReason } from './session.ts';
@@ -300,15 +300,27 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
   );
 }
 
+/* ---------- panel ---------- */
+
+/** A titled group of controls; its heading names it for assistive technology. */
+export function Panel(props: { title: ReactNode; children: ReactNode; id?: string; testId?: string }) {
+  const auto = useId();
+  const hid = props.id ?? auto;
+  return (
+    <div role="group" className="pl-panel" aria-labelledby={hid} data-testid={props.testId}>
+      <h4 id={hid} className="pl-h">
+        {props.title}
+      </h4>
+      {props.children}
+    </div>
+  );
+}
+
 /* ---------- what can happen next ---------- */
 
 export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => string; dispatch: Dispatch }) {
-  const hid = useId();
   return (
-    <div role="group" className="pl-panel" aria-labelledby={hid}>
-      <h4 id={hid} className="pl-h">
-        What can happen next <span className="pl-muted">(keys 1–9)</span>
-      </h4>
+    <Panel title={<>What can happen next <span className="pl-muted">(keys 1–9)</span></>}>
       {props.allowed.length === 0 ? <p className="pl-muted">Nothing: the run is over.</p> : null}
       <ol className="pl-choices" data-testid="choices">
         {props.allowed.map((c, i) => (
@@ -321,19 +333,15 @@ export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => 
           </li>
         ))}
       </ol>
-    </div>
+    </Panel>
   );
 }
 
 /* ---------- invariants ---------- */
 
 export function InvariantPanel(props: { results: InvariantResult[]; descriptions: Record<string, string>; firstBroken: Record<string, number | null>; cursor: number; target?: string; dispatch: Dispatch }) {
-  const hid = useId();
   return (
-    <div role="group" className="pl-panel" aria-labelledby={hid}>
-      <h4 id={hid} className="pl-h">
-        Invariants
-      </h4>
+    <Panel title="Invariants">
       <ul className="pl-invs" data-testid="invariants">
         {props.results.map((r) => {
           const k = props.firstBroken[r.name];
@@ -362,7 +370,7 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
           );
         })}
       </ul>
-    </div>
+    </Panel>
   );
 }
 
@@ -479,7 +487,6 @@ export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; curso
 /* ---------- timeline ---------- */
 
 export function TimelinePanel(props: { timeline: Timeline; frames: Frame[]; dispatch: Dispatch; describeBranch: (steps: Timeline['steps'], at: number) => string }) {
-  const hid = useId();
   const { timeline: tl, frames, dispatch } = props;
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
@@ -488,10 +495,7 @@ export function TimelinePanel(props: { timeline: Timeline; frames: Frame[]; disp
   }, [tl.cursor]);
   const sliderId = useId();
   return (
-    <div role="group" className="pl-panel" aria-labelledby={hid}>
-      <h4 id={hid} className="pl-h">
-        Timeline
-      </h4>
+    <Panel title="Timeline">
       <label htmlFor={sliderId} className="pl-small">
         Step {tl.cursor} of {tl.steps.length}
       </label>
@@ -532,7 +536,7 @@ export function TimelinePanel(props: { timeline: Timeline; frames: Frame[]; disp
           </ul>
         </div>
       ) : null}
-    </div>
+    </Panel>
   );
 }
 
@@ -546,10 +550,7 @@ export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: numb
   }, [cursor, frames]);
   const shown = frames.slice(1, cursor + 1);
   return (
-    <div role="group" className="pl-panel" aria-labelledby={hid}>
-      <h4 id={hid} className="pl-h">
-        What happened
-      </h4>
+    <Panel id={hid} title="What happened">
       <div className="pl-narration" ref={box} role="log" aria-live="polite" aria-relevant="additions text" aria-labelledby={hid} data-testid="narration" tabIndex={0}>
         {shown.length === 0 ? <p className="pl-muted">Nothing yet: take a step.</p> : null}
         <ol>
@@ -560,14 +561,13 @@ export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: numb
           ))}
         </ol>
       </div>
-    </div>
+    </Panel>
   );
 }
 
 /* ---------- explorer ---------- */
 
 export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => void) | null; onCancel: () => void; onReplay: (invariant: string) => void; startLabel?: string; only?: string }) {
-  const hid = useId();
   const ex = props.explorer;
   const fmt = (n: number) => n.toLocaleString('en');
   const summary = (r: ExploreResult) =>
@@ -575,10 +575,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
     (r.complete ? ' (the whole space).' : `; stopped early (${r.stoppedBy === 'cancel' ? 'cancelled' : `limit: ${r.stoppedBy}`}).`);
   const violations = ex.status === 'done' ? ex.result.violations.filter((v) => !props.only || v.invariant === props.only) : [];
   return (
-    <div role="group" className="pl-panel" aria-labelledby={hid} data-testid="explorer">
-      <h4 id={hid} className="pl-h">
-        Find a violation
-      </h4>
+    <Panel title="Find a violation" testId="explorer">
       <p className="pl-muted pl-small">The explorer tries every reachable run of this scenario (within its fault budget) and reports the shortest run that breaks each invariant.</p>
       <div className="pl-row">
         {props.onStart ? (
@@ -624,7 +621,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
           </>
         ) : null}
       </div>
-    </div>
+    </Panel>
   );
 }
 
