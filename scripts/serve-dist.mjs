@@ -1,10 +1,12 @@
 // A minimal static server for dist/, used by the browser tests and the Lighthouse audit.
 // `astro preview` allows one instance per machine, which collides with a reader's own `npm start`;
-// this one binds only the port it is given, on loopback. Not for production use.
+// this one binds only the port it is given, on loopback. Text is gzipped, as any static host does,
+// so the audit measures what a reader would download. Not for production use.
 // usage: node scripts/serve-dist.mjs [port]
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 const port = Number(process.argv[2] ?? 4399);
@@ -32,10 +34,21 @@ function resolve(urlPath) {
   return existsSync(file) ? file : null;
 }
 
+const compressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml']);
+const gzipped = new Map(); // file -> gzip bytes, compressed once per run
+
 createServer((req, res) => {
   const file = resolve(req.url ?? '/');
   const status = file ? 200 : 404;
   const body = file ?? join(dist, '404.html');
-  res.writeHead(status, { 'content-type': types[extname(body)] ?? 'application/octet-stream' });
+  const headers = { 'content-type': types[extname(body)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+  if (compressible.has(extname(body)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    let bytes = gzipped.get(body);
+    if (!bytes) gzipped.set(body, (bytes = gzipSync(readFileSync(body))));
+    res.writeHead(status, { ...headers, 'content-encoding': 'gzip', 'content-length': bytes.length });
+    res.end(bytes);
+    return;
+  }
+  res.writeHead(status, headers);
   createReadStream(body).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`serving dist/ at http://127.0.0.1:${port}/`));

@@ -2,7 +2,7 @@
  * The protocol player island: every <Simulation> on every lesson page hydrates this component.
  * An error boundary keeps a bug from leaving a blank box: the reader gets the error and a reset.
  */
-import { Component, useState, type ReactNode } from 'react';
+import { Component, useEffect, useState, type ReactNode } from 'react';
 import PlayerCore, { type PlayerCoreProps } from './PlayerCore.tsx';
 
 export interface PlayerProps {
@@ -12,6 +12,11 @@ export interface PlayerProps {
   title: string;
   /** The page already shows the title (a collapsed embed's summary): keep it for screen readers only. */
   titleHidden?: boolean;
+  /**
+   * Render a one-line placeholder on the server and mount the player only in the browser. For
+   * embeds that start closed: their full markup (tens of kB each) would only weigh down the page.
+   */
+  deferred?: boolean;
 }
 
 class Boundary extends Component<{ children: ReactNode; onReset: () => void }, { error: Error | null }> {
@@ -65,5 +70,15 @@ export function SafePlayer(props: PlayerCoreProps) {
 }
 
 export default function Player(props: PlayerProps) {
+  // The first client render matches the server's placeholder; the effect then mounts the player.
+  const [live, setLive] = useState(!props.deferred);
+  useEffect(() => setLive(true), []);
+  if (!live) {
+    return (
+      <div className="pl-root pl-pending" data-testid="player-pending">
+        Loading the simulator…
+      </div>
+    );
+  }
   return <SafePlayer protocolId={props.protocolId} scenarioId={props.scenarioId} flags={props.flags} title={props.title} titleHidden={props.titleHidden} useHash />;
 }
