@@ -61,6 +61,11 @@ export type ExploreOptions = {
    * true; false explores every world (for comparison and tests). No effect without `Protocol.symmetry`.
    */
   symmetry?: boolean;
+  /**
+   * At most this many faults of all kinds together after the start world (the budget caps each
+   * kind on its own). Break-it questions use it, so the run found is one the reader could play.
+   */
+  maxFaults?: number;
   /** Stop after this many distinct worlds (default 2,000,000). */
   maxWorlds?: number;
   /** Do not expand worlds deeper than this many choices after the prefix (default unlimited). */

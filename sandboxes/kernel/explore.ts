@@ -82,6 +82,8 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   const now = options.now;
   const t0 = now ? now() : 0;
   const safety = protocol.invariants.filter((i) => i.kind === 'safety');
+  const faultsSpent = (w: World) => w.used.crash + w.used.drop + w.used.duplicate + w.used.partition;
+  const faultsLeft = (w: World) => (options.maxFaults === undefined ? Infinity : options.maxFaults - (faultsSpent(w) - faultsSpent(start)));
   const liveness = protocol.invariants.filter((i) => i.kind === 'liveness');
 
   const intern = createInterner();
@@ -160,7 +162,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
       const w = queue[i]!;
       queue[i] = null; // expanded worlds are only needed through their path
       const d = depthOf[i];
-      const cs = choices(protocol, config, w);
+      const cs = faultsLeft(w) > 0 ? choices(protocol, config, w) : choices(protocol, config, w).filter((c) => !isFaultChoice(c));
       if (liveness.length && cs.every(isFaultChoice)) {
         for (const inv of liveness) {
           if (violations.has(inv.name)) continue;

@@ -240,3 +240,26 @@ describe('symmetric world key', () => {
     expect(() => validGroups(w0, [['c', 'p1']])).toThrow(/mixes roles/);
   });
 });
+
+describe('a cap on faults of all kinds together', () => {
+  const s = scenario('all-vote-yes');
+  const cfg = { size: 2, flags: flags() };
+  const count = (budget: { crash: number; drop: number }, maxFaults?: number) =>
+    explore(p, s, { config: cfg, budget: { ...budget, duplicate: 0, partition: 0 }, maxFaults, symmetry: false }).worlds;
+
+  it('explores exactly the worlds reachable with one crash or one drop, never both', () => {
+    // Worlds with at most one fault = (crash only) ∪ (drop only); the fault-free ones are in both.
+    const capped = count({ crash: 1, drop: 1 }, 1);
+    expect(capped).toBe(count({ crash: 1, drop: 0 }) + count({ crash: 0, drop: 1 }) - count({ crash: 0, drop: 0 }));
+    expect(capped).toBeLessThan(count({ crash: 1, drop: 1 }));
+    expect(count({ crash: 1, drop: 1 }, 0)).toBe(count({ crash: 0, drop: 0 }));
+  });
+
+  it('reports counterexamples that stay within the cap', () => {
+    const unsafe = { ...cfg, size: 3, flags: flags({ abortWhenInDoubt: true }) };
+    const r = explore(p, s, { config: unsafe, budget: { crash: 1, drop: 2, duplicate: 0, partition: 0 }, maxFaults: 1 });
+    const v = r.violations.find((x) => x.invariant === 'atomicity');
+    expect(v).toBeDefined();
+    expect(v!.choices.filter(isFaultChoice).length).toBeLessThanOrEqual(1);
+  });
+});

@@ -182,8 +182,8 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const startExplore = useCallback(() => {
     if (!scenario || s.explorer.status === 'running') return;
     const budget = s.timeline?.root.budget;
-    explorer.start({ protocolId: protocol.id, scenarioId: scenario.id, config: s.config, budget });
-  }, [explorer, protocol.id, scenario, s.config, s.explorer.status, s.timeline]);
+    explorer.start({ protocolId: protocol.id, scenarioId: scenario.id, config: s.config, budget, maxFaults: s.maxFaults ?? undefined });
+  }, [explorer, protocol.id, scenario, s.config, s.explorer.status, s.timeline, s.maxFaults]);
 
   const giveUp = useCallback(() => {
     if (!breakIt) return;

@@ -20,6 +20,7 @@ export function runExploreLoop(req: ExploreRequest, post: (m: FromWorker) => voi
     explorer = createExplorer(protocol, scenario, {
       config: req.config,
       budget: req.budget,
+      maxFaults: req.maxFaults,
       maxWorlds: req.maxWorlds,
       timeLimitMs: req.timeLimitMs,
       now: () => performance.now(),

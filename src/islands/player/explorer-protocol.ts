@@ -8,6 +8,8 @@ export type ExploreRequest = {
   scenarioId: string;
   config: Config;
   budget?: FaultBudget;
+  /** Most faults of all kinds together (break-it questions); absent means the budget alone. */
+  maxFaults?: number;
   maxWorlds: number;
   timeLimitMs: number;
   /** Transitions per slice between progress reports and cancel checks. */
