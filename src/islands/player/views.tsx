@@ -8,6 +8,7 @@ import type { Frame, SessionEvent, ExplorerState } from './session.ts';
 import { faultReason } from './session.ts';
 import { entries } from './format.ts';
 import { layoutSequence, SEQ, type SeqFrame } from './sequence.ts';
+import { layoutStateDiagram, SD } from './state-layout.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 
 type Dispatch = (e: SessionEvent) => void;
@@ -19,21 +20,99 @@ const has = (list: Choice[], c: Choice) => list.some((x) => JSON.stringify(x) ==
 export function StateDiagramView({ diagram, current, nodeId }: { diagram: StateDiagram; current: string | null; nodeId: string }) {
   const lit = (id: string) => current === id;
   const within = (id: string) => !!current && current.startsWith(id + '.');
+  /** Transitions the current state (or a state it is nested in) can take. */
+  const fromNow = (id: string) => lit(id) || within(id);
+  const layout = useMemo(() => layoutStateDiagram(diagram), [diagram]);
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const scroller = useRef<HTMLDivElement>(null);
+  // Never smaller than 1:1 (text stays at 11-12px): a card narrower than the diagram scrolls it,
+  // and only then is the wrapper a focusable, named region (axe: scrollable-region-focusable).
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    if (typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(check);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [layout.width]);
+  const labelOf = (id: string) => diagram.states.find((s) => s.id === id)?.label ?? id;
+  const next = layout.edges.filter((e) => fromNow(e.from));
+  const nextTargets = [...new Set(next.map((e) => labelOf(e.to)))];
+  const name = `${nodeId} state diagram, current state ${current ? labelOf(current) : 'none (crashed)'}${nextTargets.length ? `; next: ${nextTargets.join(', ')}` : ''}`;
+  const head = `sd${uid}`;
+  const edgeClass = (e: (typeof layout.edges)[number]) => `pl-sd__edge${e.recovery ? ' pl-sd__edge--recovery' : ''}${fromNow(e.from) ? ' pl-sd__edge--next' : ''}`;
+  // Quiet edges first, the current state's on top of them, then boxes, then labels over everything.
+  const ordered = [...layout.edges.filter((e) => !fromNow(e.from)), ...next];
   return (
     <div className="pl-diagram">
-      <ol className="pl-states" aria-label={`${nodeId} states`}>
+      <div
+        ref={scroller}
+        className="pl-sd"
+        tabIndex={scrolls ? 0 : undefined}
+        role={scrolls ? 'group' : undefined}
+        aria-label={scrolls ? `${nodeId} state diagram, scrollable` : undefined}
+      >
+        <svg
+          className="pl-sd__svg"
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          width="100%"
+          style={{ minWidth: layout.width, maxWidth: Math.round(layout.width * 1.25) }}
+          role="img"
+          aria-label={name}
+          data-testid={`state-diagram-${nodeId}`}
+        >
+          <defs>
+            <marker id={`${head}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">
+              <path d="M0,0 L10,5 L0,10 z" className="pl-sd__head" />
+            </marker>
+            <marker id={`${head}-n`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
+              <path d="M0,0 L10,5 L0,10 z" className="pl-sd__head pl-sd__head--next" />
+            </marker>
+          </defs>
+          {layout.entry ? (
+            <g className="pl-sd__entry">
+              <circle cx={layout.entry.cx} cy={layout.entry.cy} r={layout.entry.r} />
+              <path d={layout.entry.path} markerEnd={`url(#${head}-a)`} />
+            </g>
+          ) : null}
+          {ordered.map((e) => (
+            <path key={e.id} d={e.path} className={edgeClass(e)} markerEnd={`url(#${head}-${fromNow(e.from) ? 'n' : 'a'})`}>
+              <title>{`${labelOf(e.from)} → ${labelOf(e.to)} on ${e.events.join(', ')}`}</title>
+            </path>
+          ))}
+          {layout.boxes.map((b) => (
+            <g key={b.id} className={`pl-sd__state${lit(b.id) ? ' pl-sd__state--now' : ''}${within(b.id) ? ' pl-sd__state--within' : ''}${b.final ? ' pl-sd__state--final' : ''}`}>
+              <title>{b.id}</title>
+              <rect className="pl-sd__box" x={b.x} y={b.y} width={b.w} height={b.h} rx={5} />
+              {b.final ? <rect className="pl-sd__inner" x={b.x + SD.finalInset} y={b.y + SD.finalInset} width={b.w - 2 * SD.finalInset} height={b.h - 2 * SD.finalInset} rx={3} /> : null}
+              <text className="pl-sd__text" x={b.x + b.w / 2} y={b.y + b.h / 2 + 4} textAnchor="middle">
+                {lit(b.id) ? '▶ ' : ''}
+                {b.label}
+                {b.recovery ? ' ↺' : ''}
+              </text>
+            </g>
+          ))}
+          {next.map((e) => (
+            <text key={e.id} className="pl-sd__label" x={e.label.x} y={e.label.y} textAnchor={e.label.anchor}>
+              {e.label.lines.map((line, i) => (
+                <tspan key={i} x={e.label.x} dy={i ? SD.labelLine : 0}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          ))}
+        </svg>
+      </div>
+      <ol className="pl-states pl-sr" aria-label={`${nodeId} states`}>
         {diagram.states.map((s) => (
-          <li
-            key={s.id}
-            className={`pl-state${lit(s.id) ? ' pl-state--now' : ''}${within(s.id) ? ' pl-state--within' : ''}${s.final ? ' pl-state--final' : ''}`}
-            aria-current={lit(s.id) ? 'true' : undefined}
-            title={s.id}
-          >
-            {lit(s.id) ? <span aria-hidden="true">▶ </span> : null}
+          <li key={s.id} aria-current={lit(s.id) ? 'true' : undefined}>
             {s.label}
-            {s.final ? <span aria-label=" (final)"> ◉</span> : null}
-            {diagram.recovery === s.id ? <span aria-label=" (recovery)"> ↺</span> : null}
-            {lit(s.id) ? <span className="pl-sr"> (current state)</span> : null}
+            {s.final ? ' (final)' : ''}
+            {diagram.recovery === s.id ? ' (recovery)' : ''}
+            {lit(s.id) ? ' (current state)' : within(s.id) ? ' (contains the current state)' : ''}
           </li>
         ))}
       </ol>
@@ -41,9 +120,10 @@ export function StateDiagramView({ diagram, current, nodeId }: { diagram: StateD
         <summary>Transitions ({diagram.transitions.length})</summary>
         <ul>
           {diagram.transitions.map((t, i) => (
-            <li key={i} className={current === t.from ? 'pl-tr--from-now' : undefined}>
+            <li key={i} className={fromNow(t.from) ? 'pl-tr--from-now' : undefined}>
               {t.from} <span aria-hidden="true">→</span>
               <span className="pl-sr"> to </span> {t.to} <span className="pl-muted">on {t.event}</span>
+              {fromNow(t.from) ? <span className="pl-sr"> (from the current state)</span> : null}
             </li>
           ))}
         </ul>
