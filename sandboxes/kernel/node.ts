@@ -1,13 +1,15 @@
 /**
  * Runs one node's XState machine for one event, purely, with memoization.
  *
- * The kernel never keeps live actors: it resolves the stored snapshot, calls XState's pure
- * `transition()` / `initialTransition()`, and turns the machine's `emit`ted events into Effects.
- * Results are memoized per machine (key: canonical snapshot + event), because the explorer meets
- * the same node state and event again and again in different worlds. Must not touch the world.
+ * The kernel never keeps live actors: it resolves the stored snapshot, takes the machine's pure
+ * transition (XState's `initialTransition()` to boot; `machine.transition` with one reused inert
+ * scope per machine for events) and turns the machine's `emit`ted events into Effects.
+ * Results are memoized per machine (key: snapshot, numbered by canonical content, and event),
+ * because the explorer meets the same node state and event again and again in different worlds.
+ * Must not touch the world.
  */
-import { initialTransition, transition } from 'xstate';
-import type { AnyStateMachine } from 'xstate';
+import { createActor, initialTransition } from 'xstate';
+import type { AnyActorScope, AnyStateMachine } from 'xstate';
 import { canonicalJson, canonicalKey, deepFreeze } from './canonical.ts';
 import type { Effect, Json, KernelEvent, NodeInput } from './types.ts';
 
@@ -17,17 +19,113 @@ export type NodeResult = { snapshot: Json; effects: Effect[] };
 const EFFECT_TYPES = new Set(['send', 'timer.set', 'timer.clear', 'store.append', 'store.set']);
 // Enough for the 2PC spaces we explore; cleared wholesale beyond it so memory stays bounded.
 const MEMO_LIMIT = 400_000;
-const memos = new WeakMap<AnyStateMachine, Map<string, NodeResult>>();
+// Per machine: results by snapshot id and event kind, then by event key (two levels, so the hot
+// path builds no combined key string and hashes only the event key, usually a string it has
+// hashed before); boot results; and snapshot ids (identity first, then content), so memo keys use
+// a short id instead of the snapshot's long canonical text.
+type Memo = {
+  bySnapshot: (Map<string, NodeResult> | undefined)[];
+  boot: Map<string, NodeResult>;
+  size: number;
+  snapshotIds: WeakMap<object, number>;
+  snapshotTexts: Map<string, number>;
+};
+const memos = new WeakMap<AnyStateMachine, Memo>();
+// The last two machines asked for (a protocol has a role or two): skips the WeakMap on the hot path.
+let lastMachine: AnyStateMachine | null = null;
+let lastMemo: Memo | null = null;
+let prevMachine: AnyStateMachine | null = null;
+let prevMemo: Memo | null = null;
 
-function memoFor(machine: AnyStateMachine): Map<string, NodeResult> {
-  let m = memos.get(machine);
-  if (!m) {
-    m = new Map();
-    memos.set(machine, m);
+function memoFor(machine: AnyStateMachine): Memo {
+  let m: Memo | null | undefined;
+  if (machine === lastMachine) m = lastMemo!;
+  else {
+    m = machine === prevMachine ? prevMemo : memos.get(machine);
+    if (!m) {
+      m = { bySnapshot: [], boot: new Map(), size: 0, snapshotIds: new WeakMap(), snapshotTexts: new Map() };
+      memos.set(machine, m);
+    }
+    prevMachine = lastMachine;
+    prevMemo = lastMemo;
+    lastMachine = machine;
+    lastMemo = m;
   }
   // Safe to clear: snapshot ids stay valid, only cached results are recomputed.
-  if (m.size > MEMO_LIMIT) m.clear();
+  if (m.size > MEMO_LIMIT) {
+    m.bySnapshot = [];
+    m.boot.clear();
+    m.size = 0;
+  }
   return m;
+}
+
+function snapshotId(memo: Memo, snapshot: Json): number {
+  const o = snapshot as object;
+  let id = memo.snapshotIds.get(o);
+  if (id === undefined) {
+    const k = canonicalKey(snapshot);
+    id = memo.snapshotTexts.get(k);
+    if (id === undefined) {
+      id = memo.snapshotTexts.size;
+      memo.snapshotTexts.set(k, id);
+    }
+    memo.snapshotIds.set(o, id);
+  }
+  return id;
+}
+
+// Boot inputs' config, store and peer list numbered by content (identity first): short memo keys.
+const valueIds = new WeakMap<object, number>();
+const valueTexts = new Map<string, number>();
+
+function valueId(v: Json): string | number {
+  if (v === null || typeof v !== 'object') return 'j' + canonicalJson(v);
+  let id = valueIds.get(v);
+  if (id === undefined) {
+    const k = canonicalKey(v);
+    id = valueTexts.get(k);
+    if (id === undefined) valueTexts.set(k, (id = valueTexts.size));
+    valueIds.set(v, id);
+  }
+  return id;
+}
+
+// XState's `transition()` builds a throwaway actor (which boots the machine once, without input)
+// on every call, and that dominated the cost of a memo miss. Node machines may only emit (toResult
+// rejects spawning, sendTo and delays), so nothing registers in the scope's system and one inert
+// scope per machine can be reused; `actionExecutor` collects the actions, as `transition()` does.
+const scopes = new WeakMap<AnyStateMachine, { scope: AnyActorScope; actions: unknown[] }>();
+
+function pureTransition(machine: AnyStateMachine, snapshot: unknown, event: KernelEvent): [unknown, unknown[]] {
+  let s = scopes.get(machine);
+  if (!s) {
+    const self = createActor(machine);
+    const noop = () => {};
+    const state: { scope: AnyActorScope; actions: unknown[] } = {
+      actions: [],
+      scope: {
+        self,
+        id: '',
+        sessionId: '',
+        logger: noop,
+        defer: noop,
+        emit: noop,
+        system: self.system,
+        stopChild: noop,
+        actionExecutor: (action) => {
+          state.actions.push(action);
+        },
+      },
+    };
+    s = state;
+    scopes.set(machine, s);
+  }
+  const actions: unknown[] = [];
+  s.actions = actions;
+  const next = machine.transition(snapshot as never, event as never, s.scope);
+  s.actions = [];
+  return [next, actions];
 }
 
 function toResult(machine: AnyStateMachine, snap: unknown, actions: unknown[]): NodeResult {
@@ -51,55 +149,64 @@ function toResult(machine: AnyStateMachine, snap: unknown, actions: unknown[]): 
 /** Start a node (first boot or recovery after a crash). */
 export function bootNode(machine: AnyStateMachine, input: NodeInput): NodeResult {
   const memo = memoFor(machine);
-  // Stores and configs are shared objects, so their canonical text is cached by identity.
-  const key = `boot|${input.id}|${input.role}|${input.recovering}|${canonicalKey(input.config as unknown as Json)}|${canonicalKey(input.store)}|${canonicalKey(input.peers as unknown as Json)}`;
-  let r = memo.get(key);
+  // Ids and roles are JSON-quoted so the key splits one way only; numbers stand for whole values.
+  const key = `${JSON.stringify(input.id)}|${JSON.stringify(input.role)}|${input.recovering}|${valueId(input.config as unknown as Json)}|${valueId(input.store)}|${valueId(input.peers as unknown as Json)}`;
+  let r = memo.boot.get(key);
   if (!r) {
     const [snap, actions] = initialTransition(machine, input as never);
     r = toResult(machine, snap, actions as unknown[]);
-    memo.set(key, r);
+    memo.boot.set(key, r);
+    memo.size++;
   }
   return r;
 }
 
-// Snapshot ids per machine: identity first, then content. Memo keys use the short id instead of
-// the snapshot's (long) canonical text, which would be hashed on every call.
-const snapIds = new WeakMap<AnyStateMachine, { byObject: WeakMap<object, number>; byKey: Map<string, number> }>();
-
-function snapshotId(machine: AnyStateMachine, snapshot: Json): number {
-  let t = snapIds.get(machine);
-  if (!t) {
-    t = { byObject: new WeakMap(), byKey: new Map() };
-    snapIds.set(machine, t);
-  }
-  const o = snapshot as object;
-  let id = t.byObject.get(o);
-  if (id === undefined) {
-    const k = canonicalKey(snapshot);
-    id = t.byKey.get(k);
-    if (id === undefined) {
-      id = t.byKey.size;
-      t.byKey.set(k, id);
-    }
-    t.byObject.set(o, id);
-  }
-  return id;
-}
-
 /**
  * Feed one event to a running node. `eventKey`, when given, must identify the event exactly
- * (the kernel passes the message key), saving a canonical serialisation per call.
+ * (e.g. its canonical JSON), saving a canonical serialisation per call.
  */
 export function runNode(machine: AnyStateMachine, snapshot: Json, event: KernelEvent, eventKey?: string): NodeResult {
+  return runNodeKeyed(machine, snapshot, EVENT_KINDS.other, eventKey ?? canonicalJson(event), identity, event);
+}
+
+const identity = (e: KernelEvent): KernelEvent => e;
+
+/**
+ * How the kernel names an event for the memo: a delivered message by its message key, a timer or
+ * a request by its name, anything else by canonical JSON. Keys are only compared within a kind,
+ * so the kernel can pass strings it already has (hashed once) instead of building prefixed ones.
+ */
+export const EVENT_KINDS = { other: 0, delivery: 1, timer: 2, request: 3 } as const;
+const KIND_COUNT = 4;
+
+/**
+ * runNode for the kernel's hot path: `eventKey` must identify the event exactly among events of
+ * its `kind`, and the event itself is only built (`makeEvent(arg)`) when the result is not
+ * memoized yet.
+ */
+export function runNodeKeyed<A>(
+  machine: AnyStateMachine,
+  snapshot: Json,
+  kind: number,
+  eventKey: string,
+  makeEvent: (arg: A) => KernelEvent,
+  arg: A,
+): NodeResult {
   const memo = memoFor(machine);
-  const key = snapshotId(machine, snapshot) + '|' + (eventKey ?? canonicalJson(event));
-  let r = memo.get(key);
+  const slot = snapshotId(memo, snapshot) * KIND_COUNT + kind;
+  let byEvent = memo.bySnapshot[slot];
+  if (byEvent === undefined) {
+    byEvent = new Map();
+    memo.bySnapshot[slot] = byEvent;
+  }
+  let r = byEvent.get(eventKey);
   if (!r) {
     const s = snapshot as { value: never; context: never };
     const resolved = machine.resolveState({ value: s.value, context: s.context });
-    const [snap, actions] = transition(machine, resolved as never, event as never);
+    const [snap, actions] = pureTransition(machine, resolved, makeEvent(arg));
     r = toResult(machine, snap, actions as unknown[]);
-    memo.set(key, r);
+    byEvent.set(eventKey, r);
+    memo.size++;
   }
   return r;
 }

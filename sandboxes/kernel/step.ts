@@ -4,10 +4,10 @@
  * Knows nothing of any protocol: it feeds events to node machines and carries out their effects.
  * Must never mutate its input world, read a clock or draw a random number.
  */
-import { runNode, stateIdOf } from './node.ts';
+import { EVENT_KINDS, runNodeKeyed, stateIdOf } from './node.ts';
 import { applyEffects, bootOnDraft, draftOf, messageKey, reachable } from './world.ts';
 import { choiceToToken } from './tokens.ts';
-import type { Choice, Config, FaultBudget, KernelEvent, NodeId, Protocol, Scenario, StepTrace, World } from './types.ts';
+import type { Choice, Config, FaultBudget, KernelEvent, Message, NodeId, Protocol, Scenario, StepTrace, World } from './types.ts';
 
 /** Thrown by `step` when a choice is not among `choices()` now; the message says why. */
 export class IllegalChoiceError extends Error {
@@ -36,24 +36,35 @@ export function requestTarget(protocol: Protocol, world: World, name: string): N
  * faults (drop, duplicate, crash, isolate one node) while budget remains.
  */
 export function choices(protocol: Protocol, _config: Config, world: World): Choice[] {
+  // Index loops and for-in (no closures or key arrays): this runs once per explored world.
   const out: Choice[] = [];
-  for (const name of world.pendingRequests) {
-    if (world.nodes[requestTarget(protocol, world, name)]?.up) out.push({ kind: 'request', name });
+  const nodes = world.nodes;
+  const pending = world.pendingRequests;
+  for (let i = 0; i < pending.length; i++) {
+    const name = pending[i];
+    if (nodes[requestTarget(protocol, world, name)]?.up) out.push({ kind: 'request', name });
   }
-  for (const m of world.inFlight) out.push({ kind: 'deliver', id: m.id });
-  for (const t of world.timers) {
+  const inFlight = world.inFlight;
+  for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'deliver', id: inFlight[i].id });
+  const timers = world.timers;
+  for (let i = 0; i < timers.length; i++) {
+    const t = timers[i];
     // Under the "timeouts outlast delivery" assumption a timer waits while mail to its node is queued.
-    if (protocol.timersWaitForInbox && world.inFlight.some((m) => m.to === t.node)) continue;
+    if (protocol.timersWaitForInbox && hasMailFor(inFlight, t.node)) continue;
     out.push({ kind: 'timer', node: t.node, name: t.name });
   }
-  const ids = Object.keys(world.nodes);
-  for (const n of ids) if (!world.nodes[n].up) out.push({ kind: 'recover', node: n });
+  for (const n in nodes) if (!nodes[n].up) out.push({ kind: 'recover', node: n });
   if (world.partition) out.push({ kind: 'heal' });
-  if (left(world, 'drop')) for (const m of world.inFlight) out.push({ kind: 'drop', id: m.id });
-  if (left(world, 'duplicate')) for (const m of world.inFlight) out.push({ kind: 'duplicate', id: m.id });
-  if (left(world, 'crash')) for (const n of ids) if (world.nodes[n].up) out.push({ kind: 'crash', node: n });
-  if (!world.partition && left(world, 'partition')) for (const n of ids) out.push({ kind: 'partition', groups: [[n]] });
+  if (left(world, 'drop')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'drop', id: inFlight[i].id });
+  if (left(world, 'duplicate')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'duplicate', id: inFlight[i].id });
+  if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up) out.push({ kind: 'crash', node: n });
+  if (!world.partition && left(world, 'partition')) for (const n in nodes) out.push({ kind: 'partition', groups: [[n]] });
   return out;
+}
+
+function hasMailFor(inFlight: Message[], node: NodeId): boolean {
+  for (let i = 0; i < inFlight.length; i++) if (inFlight[i].to === node) return true;
+  return false;
 }
 
 /** Partition groups with the unnamed nodes added as one more group (and empty groups removed). */
@@ -100,10 +111,24 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
   }
 }
 
-function feed(protocol: Protocol, draft: World, node: NodeId, event: KernelEvent, trace: StepTrace | null, eventKey?: string): void {
+// Events are built only when a node's result is not memoized yet (see runNodeKeyed).
+const deliveryEvent = (m: Message): KernelEvent => ({ ...m.payload, type: m.type, from: m.from });
+const timerEvent = (name: string): KernelEvent => ({ type: `timer.${name}` });
+const requestEvent = (name: string): KernelEvent => ({ type: `request.${name}` });
+
+function feed<A>(
+  protocol: Protocol,
+  draft: World,
+  node: NodeId,
+  kind: number,
+  eventKey: string,
+  makeEvent: (arg: A) => KernelEvent,
+  arg: A,
+  trace: StepTrace | null,
+): void {
   const rec = draft.nodes[node];
   const machine = protocol.machines[rec.role];
-  const r = runNode(machine, rec.snapshot, event, eventKey);
+  const r = runNodeKeyed(machine, rec.snapshot, kind, eventKey, makeEvent, arg);
   if (r.snapshot !== rec.snapshot) {
     draft.nodes[node] = { ...rec, snapshot: r.snapshot };
     if (trace) {
@@ -113,6 +138,19 @@ function feed(protocol: Protocol, draft: World, node: NodeId, event: KernelEvent
     }
   }
   applyEffects(draft, node, r.effects, trace);
+}
+
+function indexOfMessage(inFlight: Message[], id: number): number {
+  for (let i = 0; i < inFlight.length; i++) if (inFlight[i].id === id) return i;
+  return -1;
+}
+
+/** Removes and returns inFlight[i], keeping order (a shift and a pop: cheaper than splice). */
+function removeAt(inFlight: Message[], i: number): Message {
+  const m = inFlight[i];
+  for (let j = i; j < inFlight.length - 1; j++) inFlight[j] = inFlight[j + 1];
+  inFlight.pop();
+  return m;
 }
 
 function loseQueued(draft: World, lost: (m: World['inFlight'][number]) => string | null, trace: StepTrace | null): void {
@@ -133,23 +171,20 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
   const d = draftOf(world);
   switch (c.kind) {
     case 'deliver': {
-      const i = d.inFlight.findIndex((m) => m.id === c.id);
-      const m = d.inFlight[i];
-      d.inFlight.splice(i, 1);
-      feed(protocol, d, m.to, { ...m.payload, type: m.type, from: m.from }, trace, 'm:' + messageKey(m));
+      const m = removeAt(d.inFlight, indexOfMessage(d.inFlight, c.id));
+      feed(protocol, d, m.to, EVENT_KINDS.delivery, messageKey(m), deliveryEvent, m, trace);
       break;
     }
     case 'drop': {
-      const i = d.inFlight.findIndex((m) => m.id === c.id);
-      d.inFlight.splice(i, 1);
-      d.used.drop++;
+      removeAt(d.inFlight, indexOfMessage(d.inFlight, c.id));
+      d.used = { ...d.used, drop: d.used.drop + 1 };
       break;
     }
     case 'duplicate': {
-      const m = d.inFlight.find((x) => x.id === c.id)!;
+      const m = d.inFlight[indexOfMessage(d.inFlight, c.id)];
       const copy = { ...m, id: d.nextMessageId++ };
       d.inFlight.push(copy);
-      d.used.duplicate++;
+      d.used = { ...d.used, duplicate: d.used.duplicate + 1 };
       trace?.push({ kind: 'send', message: copy });
       break;
     }
@@ -159,7 +194,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       d.nodes[c.node] = { ...rec, up: false, snapshot: null };
       d.timers = d.timers.filter((t) => t.node !== c.node);
       loseQueued(d, (m) => (m.to === c.node ? `${c.node} crashed` : null), trace);
-      d.used.crash++;
+      d.used = { ...d.used, crash: d.used.crash + 1 };
       break;
     }
     case 'recover':
@@ -167,12 +202,12 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       break;
     case 'timer':
       d.timers = d.timers.filter((t) => !(t.node === c.node && t.name === c.name));
-      feed(protocol, d, c.node, { type: `timer.${c.name}` }, trace, 't:' + c.name);
+      feed(protocol, d, c.node, EVENT_KINDS.timer, c.name, timerEvent, c.name, trace);
       break;
     case 'partition': {
       d.partition = completeGroups(world, c.groups);
       loseQueued(d, (m) => (reachable(d, m.from, m.to) ? null : 'the network was cut'), trace);
-      d.used.partition++;
+      d.used = { ...d.used, partition: d.used.partition + 1 };
       break;
     }
     case 'heal':
@@ -180,7 +215,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       break;
     case 'request': {
       d.pendingRequests = d.pendingRequests.filter((r) => r !== c.name);
-      feed(protocol, d, requestTarget(protocol, world, c.name), { type: `request.${c.name}` }, trace, 'q:' + c.name);
+      feed(protocol, d, requestTarget(protocol, world, c.name), EVENT_KINDS.request, c.name, requestEvent, c.name, trace);
       break;
     }
   }

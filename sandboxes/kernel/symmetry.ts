@@ -13,11 +13,17 @@
  *
  * Soundness does not depend on the signatures being complete: whatever renaming is picked, equal
  * keys mean the two worlds are renamings of one another, so merging them is safe. Weak signatures
- * only merge less. Ties between equal signatures are broken by world order. Pure; caches are per
- * keyer, so their memory goes with the exploration.
+ * only merge less. Ties between equal signatures are broken by world order.
+ *
+ * Speed (the key is computed once per explored transition): signatures and the key are built as
+ * small numbers, with snapshots, stores, messages and timers numbered by exact content (canonical
+ * text) once per renaming, and packed into a short string. A keyer also remembers the previous
+ * call's node records, messages and timers, since the explorer keys sibling worlds one after
+ * another and they share most of those objects. Pure (the same world always gets the same key);
+ * caches are per keyer, and keyers are kept per node list and groups (see createSymmetricKey).
  */
-import { canonicalJson } from './canonical.ts';
-import type { Json, Message, NodeId, Timer, World } from './types.ts';
+import { canonicalJson, canonicalKey } from './canonical.ts';
+import type { Json, Message, NodeId, NodeRecord, Timer, World } from './types.ts';
 
 export function cmp(a: number | string, b: number | string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -58,22 +64,12 @@ export function validGroups(world: World, groups: NodeId[][]): NodeId[][] {
   return out;
 }
 
-// Insertion sort: the arrays here hold a handful of numbers.
-function sortNumbers(a: number[]): void {
-  for (let i = 1; i < a.length; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
+// The scratch arrays below are reused between calls with explicit lengths: setting an array's
+// `length` is a slow runtime call in V8, and the key function runs once per transition.
 
-// Insertion sort of a[from..].
-function sortTail(a: number[], from: number): void {
-  for (let i = from + 1; i < a.length; i++) {
+// Insertion sort of a[from..to): the ranges here hold a handful of numbers.
+function sortRange(a: number[], from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
     const v = a[i];
     let j = i - 1;
     while (j >= from && a[j] > v) {
@@ -84,12 +80,12 @@ function sortTail(a: number[], from: number): void {
   }
 }
 
-/** Sorts positions by signature, ties by position. */
-function sortBySignature(idx: number[], sigs: number[][]): void {
+/** Sorts positions by signature (sigs[i] holds lens[i] numbers), ties by position. */
+function sortBySignature(idx: number[], sigs: number[][], lens: number[]): void {
   for (let i = 1; i < idx.length; i++) {
     const v = idx[i];
     let j = i - 1;
-    while (j >= 0 && (compareNumbers(sigs[idx[j]], sigs[v]) || idx[j] - v) > 0) {
+    while (j >= 0 && (compareNumbers(sigs[idx[j]], lens[idx[j]], sigs[v], lens[v]) || idx[j] - v) > 0) {
       idx[j + 1] = idx[j];
       j--;
     }
@@ -97,29 +93,43 @@ function sortBySignature(idx: number[], sigs: number[][]): void {
   }
 }
 
-function compareNumbers(a: number[], b: number[]): number {
-  const n = Math.min(a.length, b.length);
+function compareNumbers(a: number[], an: number, b: number[], bn: number): number {
+  const n = an < bn ? an : bn;
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
+  return an - bn;
 }
 
-// Key text from small numbers: one UTF-16 unit each (rare big ones escaped), built in one call.
-function codesToKey(codes: number[]): string {
+// Arrays of exactly n slots, for String.fromCharCode.apply (which reads the whole array). Shrinking
+// the scratch array instead would make V8 trim and regrow its storage on every key.
+const exact: number[][] = [];
+
+// Key text from the first n small numbers: one UTF-16 unit each (rare big ones escaped), built in one call.
+function codesToKey(codes: number[], n: number): string {
   let big = false;
-  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0xfff0) big = true;
+  for (let i = 0; i < n; i++) if (codes[i] >= 0xfff0) big = true;
   if (big) {
     const out: number[] = [];
-    for (const c of codes) {
+    for (let i = 0; i < n; i++) {
+      const c = codes[i];
       if (c < 0xfff0) out.push(c);
       else out.push(0xfff0, c >>> 16, c & 0xffff);
     }
     codes = out;
+    n = out.length;
+  } else if (n <= 8192) {
+    let out = exact[n];
+    if (out === undefined) exact[n] = out = new Array<number>(n).fill(0);
+    for (let i = 0; i < n; i++) out[i] = codes[i];
+    return String.fromCharCode.apply(null, out);
   }
-  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
+  if (n <= 8192) return String.fromCharCode.apply(null, codes);
   let key = '';
-  for (let i = 0; i < codes.length; i += 8192) key += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
+  for (let i = 0; i < n; i += 8192) key += String.fromCharCode.apply(null, codes.slice(i, Math.min(i + 8192, n)));
   return key;
 }
+
+/** A keyer: the key function and how much it has numbered so far. */
+type SymmetricKeyer = { key: (world: World) => string; size: () => number };
 
 /**
  * A world-key function merging worlds equal up to renaming within `groups` (and, like the plain
@@ -140,9 +150,9 @@ export function createSymmetricKey(world0: World, groups: NodeId[][]): (world: W
 }
 
 const KEYER_TEXT_LIMIT = 1_000_000;
-const keyers = new Map<string, { key: (world: World) => string; size: () => number }>();
+const keyers = new Map<string, SymmetricKeyer>();
 
-function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): { key: (world: World) => string; size: () => number } {
+function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeyer {
   const symList = groups.flat();
   const symIds = new Set<string>(symList);
   const symIndex = new Map<string, number>();
@@ -183,50 +193,94 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): { key: (world
     return o;
   };
 
-  // Renamed values numbered by content, cached by object identity and renaming number.
-  const byObject = new WeakMap<object, number[]>();
-  const internRenamed = (v: Json, tag: number): number => {
-    if (v === null) return 0;
-    if (typeof v !== 'object') return internText(canonicalJson(rename(v, renamings[tag])));
-    let m = byObject.get(v);
-    if (!m) {
-      m = [];
-      byObject.set(v, m);
+  // Snapshots and stores numbered by content: one entry per canonical text (found by identity,
+  // then by text) holding the value's id under each renaming number and where interchangeable
+  // nodes occur in it. So each content is renamed once per renaming, not once per object.
+  type Entry = { value: Json; ids: number[]; occ: number[] | null | undefined };
+  const byObject = new WeakMap<object, Entry>();
+  const byContent = new Map<string, Entry>();
+  const entryOf = (v: Json): Entry | null => {
+    if (v === null) return null;
+    const isObject = typeof v === 'object';
+    if (isObject) {
+      const hit = byObject.get(v);
+      if (hit !== undefined) return hit;
     }
-    let id = m[tag];
+    const text = isObject ? canonicalKey(v) : canonicalJson(v);
+    let e = byContent.get(text);
+    if (e === undefined) {
+      e = { value: v, ids: [], occ: undefined };
+      byContent.set(text, e);
+    }
+    if (isObject) byObject.set(v, e);
+    return e;
+  };
+  /** The value's text id under renaming `tag`; 0 for null (text ids start at 1). */
+  const renamedId = (e: Entry | null, tag: number): number => {
+    if (e === null) return 0;
+    let id = e.ids[tag];
     if (id === undefined) {
-      id = internText(canonicalJson(rename(v, renamings[tag])));
-      m[tag] = id;
+      id = internText(canonicalJson(rename(e.value, renamings[tag])));
+      e.ids[tag] = id;
     }
     return id;
   };
+  const occurrencesOf = (e: Entry | null): number[] | null => {
+    if (e === null) return null;
+    if (e.occ === undefined) e.occ = occurrences(e.value);
+    return e.occ;
+  };
 
-  // Messages are new objects at every send: cache by a number made of node, type and payload ids.
+  // Node records, messages and timers are looked up once per key: their info objects hold the
+  // per-renaming ids. Most of them are the same objects as in the previous call (the explorer keys
+  // siblings one after another, and a step replaces one node record and a message or two), so the
+  // previous call's objects are checked at the same position before any map.
+
+  const nodeCount = nodeIds.length;
+  // Per node position: its index in symList, or -1 when it is not interchangeable.
+  const symAt = nodeIds.map((id) => symIndex.get(id) ?? -1);
+  const symPos = symList.map((id) => nodeIds.indexOf(id));
+  const otherPos = others.map((id) => nodeIds.indexOf(id));
+
+  // Per node position, for the record seen there last call (parallel arrays: no object per
+  // changed record). Not kept per record object: a step makes a new record for the node it
+  // changes, and a WeakMap entry per step costs more (in inserts and in GC) than taking the
+  // snapshot's and store's entries (usually the previous record's). A node is two key units:
+  // snapshot id * 2 + up, and store id; self0/self1 are those units under an interchangeable
+  // node's own signature renaming.
+  const recs: (NodeRecord | null)[] = nodeIds.map(() => null);
+  const recUp: number[] = nodeIds.map(() => 0);
+  const recSnapshot: (Entry | null)[] = nodeIds.map(() => null);
+  const recStore: (Entry | null)[] = nodeIds.map(() => null);
+  const self0: number[] = nodeIds.map(() => 0);
+  const self1: number[] = nodeIds.map(() => 0);
+  const takeRecord = (rec: NodeRecord, pos: number): void => {
+    const prev = recs[pos];
+    const snapshot = prev !== null && prev.snapshot === rec.snapshot ? recSnapshot[pos] : entryOf(rec.snapshot);
+    const store = prev !== null && prev.store === rec.store ? recStore[pos] : entryOf(rec.store);
+    const up = rec.up ? 1 : 0;
+    recs[pos] = rec;
+    recUp[pos] = up;
+    recSnapshot[pos] = snapshot;
+    recStore[pos] = store;
+    const i = symAt[pos];
+    if (i >= 0) {
+      self0[pos] = renamedId(snapshot, i) * 2 + up;
+      self1[pos] = renamedId(store, i);
+    }
+  };
+
+  // Messages are new objects at every send: their info is shared by content (node, type, payload).
+  type MsgInfo = { a: number; b: number; ids: number[] };
   const nodeNumber = new Map<string, number>();
   nodeIds.forEach((id, i) => nodeNumber.set(id, i));
   const typeNumber = new Map<string, number>();
   const payloadNumber = new WeakMap<object, number>();
   const payloadTexts = new Map<string, number>();
-  const byMessageCode = new Map<number, number[]>();
-  // Per message object, its per-renaming ids (one lookup on the hot path instead of five).
-  const byMessage = new WeakMap<Message, number[]>();
-  const internMessage = (msg: Message, tag: number): number => {
-    let m = byMessage.get(msg);
-    if (!m) {
-      m = messageIds(msg);
-      byMessage.set(msg, m);
-    }
-    let id = m[tag];
-    if (id === undefined) {
-      const r = renamings[tag];
-      const from = r.get(msg.from) ?? msg.from;
-      const to = r.get(msg.to) ?? msg.to;
-      id = internText('M' + from + '>' + to + ':' + msg.type + canonicalJson(rename(msg.payload, r)));
-      m[tag] = id;
-    }
-    return id;
-  };
-  const messageIds = (msg: Message): number[] => {
+  const byMessageCode = new Map<number, MsgInfo>();
+  // No per-object cache: most messages are found in the previous call, and the rest are mostly
+  // new objects, whose WeakMap entries would cost more than these three lookups.
+  const messageInfo = (msg: Message): MsgInfo => {
     let ty = typeNumber.get(msg.type);
     if (ty === undefined) {
       if (typeNumber.size >= 4096) throw new Error('Symmetry reduction supports at most 4096 message types');
@@ -239,171 +293,249 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): { key: (world
       if (pl === undefined) payloadTexts.set(t, (pl = payloadTexts.size));
       payloadNumber.set(msg.payload, pl);
     }
-    const n = nodeIds.length;
-    const code = ((pl * 4096 + ty) * n + nodeNumber.get(msg.from)!) * n + nodeNumber.get(msg.to)!;
-    let m = byMessageCode.get(code);
-    if (!m) {
-      m = [];
-      byMessageCode.set(code, m);
+    const code = ((pl * 4096 + ty) * nodeCount + nodeNumber.get(msg.from)!) * nodeCount + nodeNumber.get(msg.to)!;
+    let info = byMessageCode.get(code);
+    if (info === undefined) {
+      const a = symIndex.get(msg.from) ?? -1;
+      const b = symIndex.get(msg.to) ?? -1;
+      info = { a, b: b === a ? -1 : b, ids: [] };
+      byMessageCode.set(code, info);
     }
-    return m;
+    return info;
   };
-
-  const byTimer = new WeakMap<Timer, number[]>();
-  const byTimerKey = new Map<string, number[]>();
-  const internTimer = (t: Timer, tag: number): number => {
-    let m = byTimer.get(t);
-    if (!m) {
-      const tk = t.node + '.' + t.name;
-      m = byTimerKey.get(tk);
-      if (!m) {
-        m = [];
-        byTimerKey.set(tk, m);
-      }
-      byTimer.set(t, m);
-    }
-    let id = m[tag];
+  const messageId = (info: MsgInfo, msg: Message, tag: number): number => {
+    let id = info.ids[tag];
     if (id === undefined) {
-      id = internText('T' + (renamings[tag].get(t.node) ?? t.node) + '.' + t.name);
-      m[tag] = id;
+      const r = renamings[tag];
+      const from = r.get(msg.from) ?? msg.from;
+      const to = r.get(msg.to) ?? msg.to;
+      id = internText('M' + from + '>' + to + ':' + msg.type + canonicalJson(rename(msg.payload, r)));
+      info.ids[tag] = id;
     }
     return id;
   };
 
-  // Where each interchangeable node occurs in a value (paths, array positions blurred), numbered.
-  const occCache = new WeakMap<object, number[]>();
-  const occurrences = (v: Json): number[] | null => {
-    if (v === null || typeof v !== 'object') return null;
-    let m = occCache.get(v);
-    if (!m) {
-      const acc = new Map<string, string[]>();
-      const add = (id: string, path: string) => {
-        let l = acc.get(id);
-        if (!l) acc.set(id, (l = []));
-        l.push(path);
-      };
-      const walk = (x: Json, path: string) => {
-        if (typeof x === 'string') {
-          if (symIds.has(x)) add(x, path);
-        } else if (Array.isArray(x)) {
-          for (const y of x) walk(y, path + '[]');
-        } else if (x !== null && typeof x === 'object') {
-          for (const k in x) {
-            if (symIds.has(k)) {
-              add(k, path + '.{}');
-              walk(x[k], path + '.{}');
-            } else walk(x[k], path + '.' + k);
-          }
-        }
-      };
-      walk(v, '');
-      m = symList.map((id) => (acc.has(id) ? internText('O' + acc.get(id)!.sort().join(',')) : 0));
-      occCache.set(v, m);
+  type TimerInfo = { a: number; ids: number[] };
+  // By node, then name (like messages, no per-object cache).
+  const byTimerNode = new Map<string, Map<string, TimerInfo>>();
+  const timerInfo = (t: Timer): TimerInfo => {
+    let byName = byTimerNode.get(t.node);
+    if (byName === undefined) byTimerNode.set(t.node, (byName = new Map()));
+    let info = byName.get(t.name);
+    if (info === undefined) {
+      info = { a: symIndex.get(t.node) ?? -1, ids: [] };
+      byName.set(t.name, info);
     }
-    return m;
+    return info;
+  };
+  const timerId = (info: TimerInfo, t: Timer, tag: number): number => {
+    let id = info.ids[tag];
+    if (id === undefined) {
+      id = internText('T' + (renamings[tag].get(t.node) ?? t.node) + '.' + t.name);
+      info.ids[tag] = id;
+    }
+    return id;
   };
 
-  // Permutations picked so far, by a numeric code of the sorted groups.
-  const perms = new Map<number, { tag: number; source: NodeId[] }>();
-  const k = symList.length;
+  // Where each interchangeable node occurs in a value (paths, array positions blurred), numbered;
+  // computed once per content (cached in its entry).
+  const occurrences = (v: Json): number[] | null => {
+    if (v === null || typeof v !== 'object') return null;
+    const acc = new Map<string, string[]>();
+    const add = (id: string, path: string) => {
+      let l = acc.get(id);
+      if (!l) acc.set(id, (l = []));
+      l.push(path);
+    };
+    const walk = (x: Json, path: string) => {
+      if (typeof x === 'string') {
+        if (symIds.has(x)) add(x, path);
+      } else if (Array.isArray(x)) {
+        for (const y of x) walk(y, path + '[]');
+      } else if (x !== null && typeof x === 'object') {
+        for (const k in x) {
+          if (symIds.has(k)) {
+            add(k, path + '.{}');
+            walk(x[k], path + '.{}');
+          } else walk(x[k], path + '.' + k);
+        }
+      }
+    };
+    walk(v, '');
+    return symList.map((id) => (acc.has(id) ? internText('O' + acc.get(id)!.sort().join(',')) : 0));
+  };
 
+
+  // Permutations picked so far, by a numeric code of the sorted groups. source[j]: the symList
+  // index of the node whose data goes to position j (named symList[j]) in the renamed world.
+  const perms = new Map<number, { tag: number; source: number[] }>();
+  const k = symList.length;
+  const groupIdx: number[][] = groups.map((g) => g.map(() => 0));
+
+  // Scratch state reused between calls (fewer short-lived allocations), with explicit lengths,
+  // and the previous call's messages and timers with their infos.
   const sigs: number[][] = symList.map(() => []);
+  const sigLen: number[] = symList.map(() => 0);
   const msgSigs: number[][] = symList.map(() => []);
+  const msgSigLen: number[] = symList.map(() => 0);
   const timerSigs: number[][] = symList.map(() => []);
-  const occs: (number[] | null)[] = [];
+  const timerSigLen: number[] = symList.map(() => 0);
+  let prevMsgs: Message[] = [];
+  let prevMsgInfos: MsgInfo[] = [];
+  let prevMsgCount = 0;
+  let curMsgs: Message[] = [];
+  let curMsgInfos: MsgInfo[] = [];
+  let prevTimers: Timer[] = [];
+  let prevTimerInfos: TimerInfo[] = [];
+  let prevTimerCount = 0;
+  let curTimers: Timer[] = [];
+  let curTimerInfos: TimerInfo[] = [];
   const codes: number[] = [];
-  const key = (world: World): string => {
+  // Writes the key of `world` into `codes` and returns how many numbers it wrote.
+  const fill = (world: World): number => {
     const nodes = world.nodes;
+    const inFlight = world.inFlight;
+    const timers = world.timers;
+    const nm = inFlight.length;
+    const nt = timers.length;
+    for (let p = 0; p < nodeCount; p++) {
+      const rec = nodes[nodeIds[p]];
+      if (rec !== recs[p]) takeRecord(rec, p);
+    }
+    // Messages and timers: the same object at a nearby position last call, else the WeakMap.
+    const np = prevMsgCount;
+    for (let i = 0; i < nm; i++) {
+      const m = inFlight[i];
+      curMsgs[i] = m;
+      curMsgInfos[i] =
+        i < np && prevMsgs[i] === m
+          ? prevMsgInfos[i]
+          : i + 1 < np && prevMsgs[i + 1] === m
+            ? prevMsgInfos[i + 1]
+            : i > 0 && i - 1 < np && prevMsgs[i - 1] === m
+              ? prevMsgInfos[i - 1]
+              : messageInfo(m);
+    }
+    const msgInfos = curMsgInfos;
+    curMsgInfos = prevMsgInfos;
+    prevMsgInfos = msgInfos;
+    const seenMsgs = curMsgs;
+    curMsgs = prevMsgs;
+    prevMsgs = seenMsgs;
+    prevMsgCount = nm;
+    const tp = prevTimerCount;
+    for (let i = 0; i < nt; i++) {
+      const t = timers[i];
+      curTimers[i] = t;
+      curTimerInfos[i] =
+        i < tp && prevTimers[i] === t
+          ? prevTimerInfos[i]
+          : i + 1 < tp && prevTimers[i + 1] === t
+            ? prevTimerInfos[i + 1]
+            : i > 0 && i - 1 < tp && prevTimers[i - 1] === t
+              ? prevTimerInfos[i - 1]
+              : timerInfo(t);
+    }
+    const timerInfos = curTimerInfos;
+    curTimerInfos = prevTimerInfos;
+    prevTimerInfos = timerInfos;
+    const seenTimers = curTimers;
+    curTimers = prevTimers;
+    prevTimers = seenTimers;
+    prevTimerCount = nt;
+
     // 1. Name-free signature of every interchangeable node.
-    // Scratch arrays are reused between calls (fewer short-lived allocations).
     for (let i = 0; i < k; i++) {
-      const n = nodes[symList[i]];
-      const sig = sigs[i];
-      sig.length = 0;
-      sig.push(n.up ? 1 : 0, internRenamed(n.snapshot, i), internRenamed(n.store, i));
-      msgSigs[i].length = 0;
-      timerSigs[i].length = 0;
+      msgSigLen[i] = 0;
+      timerSigLen[i] = 0;
     }
-    for (const m of world.inFlight) {
-      const a = symIndex.get(m.from);
-      if (a !== undefined) msgSigs[a].push(internMessage(m, a));
-      const b = symIndex.get(m.to);
-      if (b !== undefined && b !== a) msgSigs[b].push(internMessage(m, b));
+    for (let i = 0; i < nm; i++) {
+      const info = msgInfos[i];
+      const a = info.a;
+      if (a >= 0) msgSigs[a][msgSigLen[a]++] = messageId(info, inFlight[i], a);
+      const b = info.b;
+      if (b >= 0) msgSigs[b][msgSigLen[b]++] = messageId(info, inFlight[i], b);
     }
-    for (const t of world.timers) {
-      const a = symIndex.get(t.node);
-      if (a !== undefined) timerSigs[a].push(internTimer(t, a));
+    for (let i = 0; i < nt; i++) {
+      const info = timerInfos[i];
+      const a = info.a;
+      if (a >= 0) timerSigs[a][timerSigLen[a]++] = timerId(info, timers[i], a);
     }
-    occs.length = 0;
-    for (const q of others) occs.push(occurrences(nodes[q].snapshot), occurrences(nodes[q].store));
     for (let i = 0; i < k; i++) {
       const sig = sigs[i];
+      let n = 0;
+      sig[n++] = self0[symPos[i]];
+      sig[n++] = self1[symPos[i]];
       const ms = msgSigs[i];
-      if (ms.length > 1) sortNumbers(ms);
-      sig.push(ms.length);
-      for (let j = 0; j < ms.length; j++) sig.push(ms[j]);
+      const mn = msgSigLen[i];
+      if (mn > 1) sortRange(ms, 0, mn);
+      sig[n++] = mn;
+      for (let j = 0; j < mn; j++) sig[n++] = ms[j];
       const ts = timerSigs[i];
-      if (ts.length > 1) sortNumbers(ts);
-      sig.push(ts.length);
-      for (let j = 0; j < ts.length; j++) sig.push(ts[j]);
-      for (const o of occs) sig.push(o ? o[i] : 0);
+      const tn = timerSigLen[i];
+      if (tn > 1) sortRange(ts, 0, tn);
+      sig[n++] = tn;
+      for (let j = 0; j < tn; j++) sig[n++] = ts[j];
+      for (let o = 0; o < otherPos.length; o++) {
+        const os = occurrencesOf(recSnapshot[otherPos[o]]);
+        const ot = occurrencesOf(recStore[otherPos[o]]);
+        sig[n++] = os ? os[i] : 0;
+        sig[n++] = ot ? ot[i] : 0;
+      }
       if (world.partition) {
         const p = symList[i];
         const g = world.partition.find((x) => x.includes(p)) ?? [];
-        sig.push(internText('P' + g.filter((x) => !symIds.has(x)).sort().join(',') + '+' + g.filter((x) => symIds.has(x)).length));
+        sig[n++] = internText('P' + g.filter((x) => !symIds.has(x)).sort().join(',') + '+' + g.filter((x) => symIds.has(x)).length);
       }
+      sigLen[i] = n;
     }
     // 2. Sort each group by signature (ties: world order) to pick a renaming.
     let code = 0;
     let offset = 0;
-    for (const g of groups) {
-      const idx = g.map((_, j) => offset + j);
-      sortBySignature(idx, sigs);
-      for (const x of idx) code = code * k + x;
-      offset += g.length;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const idx = groupIdx[gi];
+      for (let j = 0; j < idx.length; j++) idx[j] = offset + j;
+      sortBySignature(idx, sigs, sigLen);
+      for (let j = 0; j < idx.length; j++) code = code * k + idx[j];
+      offset += idx.length;
     }
     let perm = perms.get(code);
     if (!perm) {
-      // source[j]: the node whose data goes to position j (named symList[j]) in the renamed world.
-      const source: NodeId[] = [];
-      let off = 0;
-      for (const g of groups) {
-        const idx = g.map((_, j) => off + j);
-        sortBySignature(idx, sigs);
-        for (const x of idx) source.push(symList[x]);
-        off += g.length;
-      }
+      const source = groupIdx.flat();
       const r: Renaming = new Map();
-      source.forEach((src, j) => r.set(src, symList[j]));
+      source.forEach((src, j) => r.set(symList[src], symList[j]));
       renamings.push(r);
       perm = { tag: renamings.length - 1, source };
       perms.set(code, perm);
     }
     const tag = perm.tag;
+    const source = perm.source;
     // 3. The plain world key of the renamed world, as numbers.
-    codes.length = 0;
-    for (const id of nodeIds) {
-      const j = symIndex.get(id);
-      const n = nodes[j === undefined ? id : perm.source[j]];
-      codes.push(n.up ? 1 : 0, internRenamed(n.snapshot, tag), internRenamed(n.store, tag));
+    let n = 0;
+    for (let p = 0; p < nodeCount; p++) {
+      const j = symAt[p];
+      const q = j < 0 ? p : symPos[source[j]];
+      codes[n++] = renamedId(recSnapshot[q], tag) * 2 + recUp[q];
+      codes[n++] = renamedId(recStore[q], tag);
     }
-    const ms = world.inFlight;
-    codes.push(ms.length);
-    const m0 = codes.length;
-    for (let i = 0; i < ms.length; i++) codes.push(internMessage(ms[i], tag));
-    sortTail(codes, m0);
-    const ts = world.timers;
-    codes.push(ts.length);
-    const t0 = codes.length;
-    for (let i = 0; i < ts.length; i++) codes.push(internTimer(ts[i], tag));
-    sortTail(codes, t0);
+    codes[n++] = nm;
+    for (let i = 0; i < nm; i++) codes[n++] = messageId(msgInfos[i], inFlight[i], tag);
+    sortRange(codes, n - nm, n);
+    codes[n++] = nt;
+    for (let i = 0; i < nt; i++) codes[n++] = timerId(timerInfos[i], timers[i], tag);
+    sortRange(codes, n - nt, n);
     if (world.partition) {
       const r = renamings[tag];
-      codes.push(internText('P' + world.partition.map((g) => g.map((x) => r.get(x) ?? x).sort().join(',')).sort().join('/')));
-    } else codes.push(0);
+      codes[n++] = internText('P' + world.partition.map((g) => g.map((x) => r.get(x) ?? x).sort().join(',')).sort().join('/'));
+    } else codes[n++] = 0;
     const u = world.used;
-    codes.push(u.crash, u.drop, u.duplicate, u.partition, world.pendingRequests.length ? internText('R' + world.pendingRequests.join(',')) : 0);
-    return codesToKey(codes);
+    codes[n++] = u.crash;
+    codes[n++] = u.drop;
+    codes[n++] = u.duplicate;
+    codes[n++] = u.partition;
+    codes[n++] = world.pendingRequests.length ? internText('R' + world.pendingRequests.join(',')) : 0;
+    return n;
   };
-  return { key, size: () => texts.size };
+  const key = (world: World): string => codesToKey(codes, fill(world));
+  return { key, size: () => texts.size + byContent.size };
 }

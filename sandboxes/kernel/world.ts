@@ -1,11 +1,12 @@
 /**
  * Building worlds and carrying out node effects on a draft world.
  *
- * A "draft" is a shallow copy made by the step function: its top-level arrays and maps are fresh,
- * so they may be mutated here, but node records and stores are shared with the previous world and
- * are replaced, never mutated. Network rule (one, everywhere): a message is lost at send time when
- * its receiver is down or across the partition, and messages already queued are lost when their
- * receiver crashes or is cut off. So the network never holds a message that cannot be delivered.
+ * A "draft" is a shallow copy made by the step function (`draftOf`): its node map and in-flight
+ * list are fresh, so they may be mutated here; everything else (node records, stores, timers,
+ * `used`, pending requests) is shared with the previous world and is replaced, never mutated.
+ * Network rule (one, everywhere): a message is lost at send time when its receiver is down or
+ * across the partition, and messages already queued are lost when their receiver crashes or is
+ * cut off. So the network never holds a message that cannot be delivered.
  * The network also keeps at most one queued copy of identical messages (same sender, receiver, type
  * and payload): a retransmission while a copy is still queued merges into it, as over one TCP
  * connection. Only the `duplicate` fault makes a second copy. This keeps retry loops finite.
@@ -107,7 +108,9 @@ export function bootOnDraft(
 
 /** Carry out one node's effects, in order, on a draft world. */
 export function applyEffects(draft: World, node: NodeId, effects: Effect[], trace: StepTrace | null): void {
-  for (const e of effects) {
+  // Indexed loops: effects are frozen arrays, which for-of iterates through a slow builtin.
+  for (let i = 0; i < effects.length; i++) {
+    const e = effects[i];
     switch (e.type) {
       case 'send': {
         const to = draft.nodes[e.to];
@@ -120,9 +123,14 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
         }
         // Same fields as messageKey, compared directly (cheaper than building keys per send).
         const payload = candidate.payload;
-        const queued = draft.inFlight.find(
-          (m) => m.from === node && m.to === e.to && m.type === candidate.type && (m.payload === payload || payloadKey(m.payload) === payloadKey(payload)),
-        );
+        let queued: Message | undefined;
+        for (let j = 0; j < draft.inFlight.length; j++) {
+          const m = draft.inFlight[j];
+          if (m.from === node && m.to === e.to && m.type === candidate.type && (m.payload === payload || payloadKey(m.payload) === payloadKey(payload))) {
+            queued = m;
+            break;
+          }
+        }
         if (queued) {
           trace?.push({ kind: 'merged', message: queued });
           break;
@@ -133,15 +141,18 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
         break;
       }
       case 'timer.set': {
+        // filter makes a fresh array (the draft shares the previous world's), so pushing is safe.
         draft.timers = draft.timers.filter((t) => !(t.node === node && t.name === e.name));
         draft.timers.push({ node, name: e.name });
         trace?.push({ kind: 'timer.set', node, name: e.name });
         break;
       }
       case 'timer.clear': {
-        const before = draft.timers.length;
-        draft.timers = draft.timers.filter((t) => !(t.node === node && t.name === e.name));
-        if (draft.timers.length !== before) trace?.push({ kind: 'timer.clear', node, name: e.name });
+        // Clearing a timer that is not armed is common and changes nothing: keep the same array.
+        if (draft.timers.some((t) => t.node === node && t.name === e.name)) {
+          draft.timers = draft.timers.filter((t) => !(t.node === node && t.name === e.name));
+          trace?.push({ kind: 'timer.clear', node, name: e.name });
+        }
         break;
       }
       case 'store.append': {
@@ -163,16 +174,20 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
   }
 }
 
-/** A shallow working copy of a world whose top-level collections may be mutated. */
+/**
+ * A shallow working copy of a world: `nodes` and `inFlight` are fresh and may be mutated; `timers`,
+ * `used` and `pendingRequests` are still the input's and are replaced, never mutated (most steps
+ * leave them alone, so copying them every step would only make garbage).
+ */
 export function draftOf(world: World): World {
   return {
     nodes: { ...world.nodes },
     inFlight: world.inFlight.slice(),
-    timers: world.timers.slice(),
+    timers: world.timers,
     partition: world.partition,
     budget: world.budget,
-    used: { ...world.used },
-    pendingRequests: world.pendingRequests.slice(),
+    used: world.used,
+    pendingRequests: world.pendingRequests,
     nextMessageId: world.nextMessageId,
     rng: world.rng,
   };
