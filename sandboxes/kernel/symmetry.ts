@@ -46,6 +46,43 @@ export function pack(parts: (number | string)[]): string {
 type Renaming = Map<string, string>;
 
 /**
+ * Wraps `infoOf` with a cache of the previous call's items by position: the explorer keys sibling
+ * worlds one after another, and they share most messages and timers, at the same position or one
+ * off. Misses fall through to `infoOf` (which has its own cache). The returned array is scratch,
+ * valid until the call after next.
+ */
+function nearbyCache<T, I>(infoOf: (item: T) => I): (items: readonly T[]) => I[] {
+  let prev: T[] = [];
+  let prevInfo: I[] = [];
+  let prevCount = 0;
+  let cur: T[] = [];
+  let curInfo: I[] = [];
+  return (items) => {
+    const n = items.length;
+    for (let i = 0; i < n; i++) {
+      const x = items[i];
+      cur[i] = x;
+      curInfo[i] =
+        i < prevCount && prev[i] === x
+          ? prevInfo[i]
+          : i + 1 < prevCount && prev[i + 1] === x
+            ? prevInfo[i + 1]
+            : i > 0 && i - 1 < prevCount && prev[i - 1] === x
+              ? prevInfo[i - 1]
+              : infoOf(x);
+    }
+    const out = curInfo;
+    const seen = cur;
+    cur = prev;
+    prev = seen;
+    curInfo = prevInfo;
+    prevInfo = out;
+    prevCount = n;
+    return out;
+  };
+}
+
+/**
  * Checks groups against a world: drops groups of fewer than two nodes; throws on unknown ids,
  * overlapping groups or mixed roles (those would be a protocol bug, not something to guess around).
  */
@@ -380,16 +417,8 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
   const msgSigLen: number[] = symList.map(() => 0);
   const timerSigs: number[][] = symList.map(() => []);
   const timerSigLen: number[] = symList.map(() => 0);
-  let prevMsgs: Message[] = [];
-  let prevMsgInfos: MsgInfo[] = [];
-  let prevMsgCount = 0;
-  let curMsgs: Message[] = [];
-  let curMsgInfos: MsgInfo[] = [];
-  let prevTimers: Timer[] = [];
-  let prevTimerInfos: TimerInfo[] = [];
-  let prevTimerCount = 0;
-  let curTimers: Timer[] = [];
-  let curTimerInfos: TimerInfo[] = [];
+  const msgCache = nearbyCache(messageInfo);
+  const timerCache = nearbyCache(timerInfo);
   const codes: number[] = [];
   // Writes the key of `world` into `codes` and returns how many numbers it wrote.
   const fill = (world: World): number => {
@@ -402,47 +431,8 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
       const rec = nodes[nodeIds[p]];
       if (rec !== recs[p]) takeRecord(rec, p);
     }
-    // Messages and timers: the same object at a nearby position last call, else the WeakMap.
-    const np = prevMsgCount;
-    for (let i = 0; i < nm; i++) {
-      const m = inFlight[i];
-      curMsgs[i] = m;
-      curMsgInfos[i] =
-        i < np && prevMsgs[i] === m
-          ? prevMsgInfos[i]
-          : i + 1 < np && prevMsgs[i + 1] === m
-            ? prevMsgInfos[i + 1]
-            : i > 0 && i - 1 < np && prevMsgs[i - 1] === m
-              ? prevMsgInfos[i - 1]
-              : messageInfo(m);
-    }
-    const msgInfos = curMsgInfos;
-    curMsgInfos = prevMsgInfos;
-    prevMsgInfos = msgInfos;
-    const seenMsgs = curMsgs;
-    curMsgs = prevMsgs;
-    prevMsgs = seenMsgs;
-    prevMsgCount = nm;
-    const tp = prevTimerCount;
-    for (let i = 0; i < nt; i++) {
-      const t = timers[i];
-      curTimers[i] = t;
-      curTimerInfos[i] =
-        i < tp && prevTimers[i] === t
-          ? prevTimerInfos[i]
-          : i + 1 < tp && prevTimers[i + 1] === t
-            ? prevTimerInfos[i + 1]
-            : i > 0 && i - 1 < tp && prevTimers[i - 1] === t
-              ? prevTimerInfos[i - 1]
-              : timerInfo(t);
-    }
-    const timerInfos = curTimerInfos;
-    curTimerInfos = prevTimerInfos;
-    prevTimerInfos = timerInfos;
-    const seenTimers = curTimers;
-    curTimers = prevTimers;
-    prevTimers = seenTimers;
-    prevTimerCount = nt;
+    const msgInfos = msgCache(inFlight);
+    const timerInfos = timerCache(timers);
 
     // 1. Name-free signature of every interchangeable node.
     for (let i = 0; i < k; i++) {
