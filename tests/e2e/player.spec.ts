@@ -9,6 +9,8 @@ const LESSON = '/transactions/two-phase-commit/';
 async function openPlayer(page: Page, scenario: string, hash = '') {
   await page.goto(LESSON + hash);
   const selector = `.cl-simulation[data-scenario="${scenario}"] [data-testid=player]`;
+  // Players render only a placeholder until they hydrate: bring the embed itself into view.
+  await page.locator(`.cl-simulation[data-scenario="${scenario}"]`).first().scrollIntoViewIfNeeded();
   const details = page.locator(`details.cl-simulation[data-scenario="${scenario}"]`);
   if ((await details.count()) && !(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
     await details.locator('summary').click();

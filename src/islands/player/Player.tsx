@@ -13,8 +13,9 @@ export interface PlayerProps {
   /** The page already shows the title (a collapsed embed's summary): keep it for screen readers only. */
   titleHidden?: boolean;
   /**
-   * Render a one-line placeholder on the server and mount the player only in the browser. For
-   * embeds that start closed: their full markup (tens of kB each) would only weigh down the page.
+   * Render a light placeholder on the server and mount the player only in the browser. A player's
+   * full markup (about 55 kB and a thousand elements) does nothing without scripts, and parsing and
+   * styling it cost a long lesson ~200 ms of main-thread time on a phone before anything is seen.
    */
   deferred?: boolean;
 }
@@ -69,16 +70,30 @@ export function SafePlayer(props: PlayerCoreProps) {
   );
 }
 
-export default function Player(props: PlayerProps) {
-  // The first client render matches the server's placeholder; the effect then mounts the player.
-  const [live, setLive] = useState(!props.deferred);
-  useEffect(() => setLive(true), []);
-  if (!live) {
+/**
+ * What the server renders for a deferred player. An open embed keeps its title and reserves
+ * about a player's height, so the page below does not jump when the player mounts.
+ */
+function Pending({ title, titleHidden }: { title: string; titleHidden?: boolean }) {
+  if (titleHidden) {
     return (
       <div className="pl-root pl-pending" data-testid="player-pending">
         Loading the simulator…
       </div>
     );
   }
+  return (
+    <div className="pl-root pl-pending pl-pending--open" data-testid="player-pending">
+      <h3 className="pl-title">{title}</h3>
+      <p>Loading the simulator…</p>
+    </div>
+  );
+}
+
+export default function Player(props: PlayerProps) {
+  // The first client render matches the server's placeholder; the effect then mounts the player.
+  const [live, setLive] = useState(!props.deferred);
+  useEffect(() => setLive(true), []);
+  if (!live) return <Pending title={props.title} titleHidden={props.titleHidden} />;
   return <SafePlayer protocolId={props.protocolId} scenarioId={props.scenarioId} flags={props.flags} title={props.title} titleHidden={props.titleHidden} useHash />;
 }
