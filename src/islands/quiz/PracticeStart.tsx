@@ -32,29 +32,33 @@ export function PracticeStart(p: Props) {
       }}
     >
       <div className="cl-quiz__filters">
-        <label htmlFor={`${id}-lesson`}>Lesson</label>
-        <select id={`${id}-lesson`} data-testid="practice-lesson" value={p.filters.lesson ?? ''} onChange={(e) => p.onFilters({ ...p.filters, lesson: e.currentTarget.value || null })}>
-          <option value="">Every lesson</option>
-          {p.lessons.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.title}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-difficulty`}>Difficulty</label>
-        <select
-          id={`${id}-difficulty`}
-          data-testid="practice-difficulty"
-          value={p.filters.difficulty ?? ''}
-          onChange={(e) => p.onFilters({ ...p.filters, difficulty: (e.currentTarget.value || null) as Difficulty | null })}
-        >
-          <option value="">Any difficulty</option>
-          {(Object.keys(DIFFICULTY_LABEL) as Difficulty[]).map((d) => (
-            <option key={d} value={d}>
-              {DIFFICULTY_LABEL[d]}
-            </option>
-          ))}
-        </select>
+        <span className="cl-quiz__filter">
+          <label htmlFor={`${id}-lesson`}>Lesson</label>
+          <select id={`${id}-lesson`} data-testid="practice-lesson" value={p.filters.lesson ?? ''} onChange={(e) => p.onFilters({ ...p.filters, lesson: e.currentTarget.value || null })}>
+            <option value="">Every lesson</option>
+            {p.lessons.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title}
+              </option>
+            ))}
+          </select>
+        </span>
+        <span className="cl-quiz__filter">
+          <label htmlFor={`${id}-difficulty`}>Difficulty</label>
+          <select
+            id={`${id}-difficulty`}
+            data-testid="practice-difficulty"
+            value={p.filters.difficulty ?? ''}
+            onChange={(e) => p.onFilters({ ...p.filters, difficulty: (e.currentTarget.value || null) as Difficulty | null })}
+          >
+            <option value="">Any difficulty</option>
+            {(Object.keys(DIFFICULTY_LABEL) as Difficulty[]).map((d) => (
+              <option key={d} value={d}>
+                {DIFFICULTY_LABEL[d]}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
       <p aria-live="polite" data-testid="practice-count">
         {matching.length === 0
