@@ -7,6 +7,10 @@ import { builtPages, gotoWithTheme } from './pages';
 for (const path of builtPages()) {
   for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 375]] as const) {
     test(`axe finds nothing on ${path} (${theme}, ${width}px)`, async ({ page }) => {
+      // Hydrating every island, drawing every diagram and then axe over a page with two live players
+      // (~3,700 elements; axe alone takes ~10 s there) outlasts the default 30 s when CI runs two
+      // workers on two cores.
+      test.setTimeout(90_000);
       await page.setViewportSize({ width, height: 900 });
       await gotoWithTheme(page, path, theme);
       // Bring lazy islands and diagrams in, so what hydrates is checked too.
