@@ -27,9 +27,27 @@ type Memo = {
   bySnapshot: (Map<string, NodeResult> | undefined)[];
   boot: Map<string, NodeResult>;
   size: number;
-  snapshotIds: WeakMap<object, number>;
-  snapshotTexts: Map<string, number>;
+  snapshotId: (snapshot: object) => number;
 };
+
+/**
+ * Numbers objects by content: by identity first (most lookups), then by canonical text, so equal
+ * contents share a number. Numbers are never reused, so they stay valid when results are cleared.
+ */
+function contentNumbers(): (v: object) => number {
+  const ids = new WeakMap<object, number>();
+  const texts = new Map<string, number>();
+  return (v) => {
+    let id = ids.get(v);
+    if (id === undefined) {
+      const k = canonicalKey(v as Json);
+      id = texts.get(k);
+      if (id === undefined) texts.set(k, (id = texts.size));
+      ids.set(v, id);
+    }
+    return id;
+  };
+}
 const memos = new WeakMap<AnyStateMachine, Memo>();
 // The last two machines asked for (a protocol has a role or two): skips the WeakMap on the hot path.
 let lastMachine: AnyStateMachine | null = null;
@@ -43,7 +61,7 @@ function memoFor(machine: AnyStateMachine): Memo {
   else {
     m = machine === prevMachine ? prevMemo : memos.get(machine);
     if (!m) {
-      m = { bySnapshot: [], boot: new Map(), size: 0, snapshotIds: new WeakMap(), snapshotTexts: new Map() };
+      m = { bySnapshot: [], boot: new Map(), size: 0, snapshotId: contentNumbers() };
       memos.set(machine, m);
     }
     prevMachine = lastMachine;
@@ -60,35 +78,11 @@ function memoFor(machine: AnyStateMachine): Memo {
   return m;
 }
 
-function snapshotId(memo: Memo, snapshot: Json): number {
-  const o = snapshot as object;
-  let id = memo.snapshotIds.get(o);
-  if (id === undefined) {
-    const k = canonicalKey(snapshot);
-    id = memo.snapshotTexts.get(k);
-    if (id === undefined) {
-      id = memo.snapshotTexts.size;
-      memo.snapshotTexts.set(k, id);
-    }
-    memo.snapshotIds.set(o, id);
-  }
-  return id;
-}
-
-// Boot inputs' config, store and peer list numbered by content (identity first): short memo keys.
-const valueIds = new WeakMap<object, number>();
-const valueTexts = new Map<string, number>();
+// Boot inputs' config, store and peer list numbered by content: short memo keys.
+const valueNumber = contentNumbers();
 
 function valueId(v: Json): string | number {
-  if (v === null || typeof v !== 'object') return 'j' + canonicalJson(v);
-  let id = valueIds.get(v);
-  if (id === undefined) {
-    const k = canonicalKey(v);
-    id = valueTexts.get(k);
-    if (id === undefined) valueTexts.set(k, (id = valueTexts.size));
-    valueIds.set(v, id);
-  }
-  return id;
+  return v === null || typeof v !== 'object' ? 'j' + canonicalJson(v) : valueNumber(v);
 }
 
 // XState's `transition()` builds a throwaway actor (which boots the machine once, without input)
@@ -193,7 +187,7 @@ export function runNodeKeyed<A>(
   arg: A,
 ): NodeResult {
   const memo = memoFor(machine);
-  const slot = snapshotId(memo, snapshot) * KIND_COUNT + kind;
+  const slot = memo.snapshotId(snapshot as object) * KIND_COUNT + kind;
   let byEvent = memo.bySnapshot[slot];
   if (byEvent === undefined) {
     byEvent = new Map();
