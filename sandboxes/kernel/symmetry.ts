@@ -402,7 +402,6 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
     return symList.map((id) => (acc.has(id) ? internText('O' + acc.get(id)!.sort().join(',')) : 0));
   };
 
-
   // Permutations picked so far, by a numeric code of the sorted groups. source[j]: the symList
   // index of the node whose data goes to position j (named symList[j]) in the renamed world.
   const perms = new Map<number, { tag: number; source: number[] }>();
@@ -417,6 +416,8 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
   const msgSigLen: number[] = symList.map(() => 0);
   const timerSigs: number[][] = symList.map(() => []);
   const timerSigLen: number[] = symList.map(() => 0);
+  // Per non-interchangeable node, where each interchangeable node occurs in its snapshot and store.
+  const otherOccs: (number[] | null)[] = otherPos.flatMap(() => [null, null]);
   const msgCache = nearbyCache(messageInfo);
   const timerCache = nearbyCache(timerInfo);
   const codes: number[] = [];
@@ -433,6 +434,10 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
     }
     const msgInfos = msgCache(inFlight);
     const timerInfos = timerCache(timers);
+    for (let o = 0; o < otherPos.length; o++) {
+      otherOccs[2 * o] = occurrencesOf(recSnapshot[otherPos[o]]);
+      otherOccs[2 * o + 1] = occurrencesOf(recStore[otherPos[o]]);
+    }
 
     // 1. Name-free signature of every interchangeable node.
     for (let i = 0; i < k; i++) {
@@ -466,11 +471,9 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
       if (tn > 1) sortRange(ts, 0, tn);
       sig[n++] = tn;
       for (let j = 0; j < tn; j++) sig[n++] = ts[j];
-      for (let o = 0; o < otherPos.length; o++) {
-        const os = occurrencesOf(recSnapshot[otherPos[o]]);
-        const ot = occurrencesOf(recStore[otherPos[o]]);
-        sig[n++] = os ? os[i] : 0;
-        sig[n++] = ot ? ot[i] : 0;
+      for (let o = 0; o < otherOccs.length; o++) {
+        const occ = otherOccs[o];
+        sig[n++] = occ ? occ[i] : 0;
       }
       if (world.partition) {
         const p = symList[i];
