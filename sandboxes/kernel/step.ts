@@ -26,6 +26,11 @@ function left(world: World, kind: keyof FaultBudget): boolean {
   return world.used[kind] < world.budget[kind];
 }
 
+/** Counts one fault of `kind` on a draft (`used` is shared with the previous world: replaced, not mutated). */
+function spend(draft: World, kind: keyof FaultBudget): void {
+  draft.used = { ...draft.used, [kind]: draft.used[kind] + 1 };
+}
+
 /** Which node a scenario request goes to. */
 export function requestTarget(protocol: Protocol, world: World, name: string): NodeId {
   return protocol.requestTarget ? protocol.requestTarget(name, world) : Object.keys(world.nodes)[0];
@@ -177,14 +182,14 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
     }
     case 'drop': {
       removeAt(d.inFlight, indexOfMessage(d.inFlight, c.id));
-      d.used = { ...d.used, drop: d.used.drop + 1 };
+      spend(d, 'drop');
       break;
     }
     case 'duplicate': {
       const m = d.inFlight[indexOfMessage(d.inFlight, c.id)];
       const copy = { ...m, id: d.nextMessageId++ };
       d.inFlight.push(copy);
-      d.used = { ...d.used, duplicate: d.used.duplicate + 1 };
+      spend(d, 'duplicate');
       trace?.push({ kind: 'send', message: copy });
       break;
     }
@@ -194,7 +199,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
       d.nodes[c.node] = { ...rec, up: false, snapshot: null };
       d.timers = d.timers.filter((t) => t.node !== c.node);
       loseQueued(d, (m) => (m.to === c.node ? `${c.node} crashed` : null), trace);
-      d.used = { ...d.used, crash: d.used.crash + 1 };
+      spend(d, 'crash');
       break;
     }
     case 'recover':
@@ -207,7 +212,7 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
     case 'partition': {
       d.partition = completeGroups(world, c.groups);
       loseQueued(d, (m) => (reachable(d, m.from, m.to) ? null : 'the network was cut'), trace);
-      d.used = { ...d.used, partition: d.used.partition + 1 };
+      spend(d, 'partition');
       break;
     }
     case 'heal':
