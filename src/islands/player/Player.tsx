@@ -12,12 +12,6 @@ export interface PlayerProps {
   title: string;
   /** The page already shows the title (a collapsed embed's summary): keep it for screen readers only. */
   titleHidden?: boolean;
-  /**
-   * Render a light placeholder on the server and mount the player only in the browser. A player's
-   * full markup (about 55 kB and a thousand elements) does nothing without scripts, and parsing and
-   * styling it cost a long lesson ~200 ms of main-thread time on a phone before anything is seen.
-   */
-  deferred?: boolean;
 }
 
 class Boundary extends Component<{ children: ReactNode; onReset: () => void }, { error: Error | null }> {
@@ -71,8 +65,11 @@ export function SafePlayer(props: PlayerCoreProps) {
 }
 
 /**
- * What the server renders for a deferred player. An open embed keeps its title and reserves
- * about a player's height, so the page below does not jump when the player mounts.
+ * What the server renders in place of the player, which mounts only in the browser: its full
+ * markup (about 55 kB and a thousand elements) does nothing without scripts, and parsing and
+ * styling it cost a long lesson ~200 ms of main-thread time on a phone before anything is seen.
+ * An open embed keeps its title and reserves about a player's height, so the page below does not
+ * jump when the player mounts.
  */
 function Pending({ title, titleHidden }: { title: string; titleHidden?: boolean }) {
   if (titleHidden) {
@@ -92,7 +89,7 @@ function Pending({ title, titleHidden }: { title: string; titleHidden?: boolean 
 
 export default function Player(props: PlayerProps) {
   // The first client render matches the server's placeholder; the effect then mounts the player.
-  const [live, setLive] = useState(!props.deferred);
+  const [live, setLive] = useState(false);
   useEffect(() => setLive(true), []);
   if (!live) return <Pending title={props.title} titleHidden={props.titleHidden} />;
   return <SafePlayer protocolId={props.protocolId} scenarioId={props.scenarioId} flags={props.flags} title={props.title} titleHidden={props.titleHidden} useHash />;
