@@ -36,4 +36,12 @@ export async function waitForIsland(page: Page, selector: string): Promise<void>
     const island = document.querySelector(sel)?.closest('astro-island');
     return !!island && !island.hasAttribute('ssr');
   }, selector);
+  // A player placeholder still on screen will mount and change height, moving what the test is
+  // about to click: wait until every one in view (hydrating, as it is visible) has mounted.
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('[data-testid=player-pending]')).every((e) => {
+      const r = e.getBoundingClientRect();
+      return r.height === 0 || r.bottom < 0 || r.top > window.innerHeight;
+    }),
+  );
 }
