@@ -5,7 +5,8 @@
  * - predict: scenario + flags + run choices must replay legally; after the `next` choice, the
  *   answer option's claim must hold and every other option's claim must not.
  * - break-it: the explorer, given at most `maxFaults` faults in total (on top of any the scenario's
- *   prefix spends), must find a run that violates the named invariant.
+ *   prefix spends), must find a run that violates the named invariant; and the question's own
+ *   `solution` (the run its explanation describes) must replay legally and violate it too.
  *
  * Generic: it reads every bank in content/quizzes/ and looks protocols up in the registry, so new
  * banks and protocols are covered without touching this file.
@@ -176,8 +177,16 @@ for (const { file, parsed } of banks) {
           const w0 = startWorld(protocol, fixed, config);
           const r = applyChoices(protocol, config, w0, found!.choices);
           expect(r.error, `question "${q.id}": the explorer's run does not replay`).toBeUndefined();
-          const result = checkInvariants(protocol, config, r.world).find((x) => x.name === q.invariant);
+          const result = checkInvariants(protocol, config, r.world, found!.choices).find((x) => x.name === q.invariant);
           expect(result?.holds, `question "${q.id}": replayed run leaves ${q.invariant} intact`).toBe(false);
+
+          // The run the explanation walks through can be played, within the fault cap, and breaks it.
+          const solution = parseTokens(q.id, q.solution);
+          const played = applyChoices(protocol, config, w0, solution);
+          expect(played.error, `question "${q.id}": solution step ${(played.error?.index ?? 0) + 1} is illegal: ${played.error?.message}`).toBeUndefined();
+          expect(solution.filter(isFaultChoice).length, `question "${q.id}": the solution spends too many faults`).toBeLessThanOrEqual(q.maxFaults);
+          const broken = checkInvariants(protocol, config, played.world, solution).find((x) => x.name === q.invariant);
+          expect(broken?.holds, `question "${q.id}": the solution leaves ${q.invariant} intact`).toBe(false);
         });
       }
     }

@@ -82,8 +82,14 @@ export type ExploreOptions = {
   progressEvery?: number;
 };
 
-/** A violated invariant with the shortest run (choices after the prefix) that breaks it. */
-export type Violation = { invariant: string; title: string; message: string; choices: Choice[] };
+/**
+ * A violated invariant with the shortest run (choices after the prefix) that breaks it. For a
+ * liveness invariant the run leads into a trap: a world from which no allowed continuation reaches
+ * the goal; `loop` then holds choices that, taken from there, come back to the same world (up to
+ * message numbering and renaming), so the reader sees the run go round. An empty loop means only
+ * faults can happen there.
+ */
+export type Violation = { invariant: string; title: string; message: string; choices: Choice[]; loop?: Choice[] };
 
 /** What the explorer found. */
 export type ExploreResult = {

@@ -88,7 +88,7 @@ function sentences(before: World, c: Choice, trace: StepTrace, protocol: Protoco
       lead = m ? `The network duplicated ${m.type} from ${m.from} to ${m.to}` : `Message ${c.id} was duplicated`;
       break;
     case 'crash':
-      lead = `${c.node} crashed: its memory and timers are gone, its log survives`;
+      lead = `${c.node} crashed: its memory and timers are gone, what its log has on disk survives`;
       break;
     case 'recover':
       actor = c.node;
@@ -114,7 +114,8 @@ function sentences(before: World, c: Choice, trace: StepTrace, protocol: Protoco
   const sends = new Map<string, string[]>();
   const lost: string[] = [];
   for (const e of trace as TraceEntry[]) {
-    if (e.kind === 'store') deeds.push(`${e.node === actor ? '' : e.node + ' '}wrote ${recordLabel(e.record)} to its log`);
+    if (e.kind === 'store') deeds.push(`${e.node === actor ? '' : e.node + ' '}wrote ${recordLabel(e.record)} to its log${e.lazy ? ' (lazily: not on disk yet)' : ''}`);
+    else if (e.kind === 'store.lost') deeds.push(`${e.node === actor ? 'its' : e.node + "'s"} unflushed ${list(e.records.map(recordLabel))} never reached disk`);
     else if (e.kind === 'send' && c.kind !== 'duplicate') {
       const k = `${e.message.from}|${e.message.type}`;
       if (!sends.has(k)) {

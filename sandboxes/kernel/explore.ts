@@ -20,10 +20,11 @@
  */
 import { canonicalKey } from './canonical.ts';
 import { applyChoice, choices, isFaultChoice, startWorldWith } from './step.ts';
+import { findTrap, reachableFrom, type EdgeList } from './liveness.ts';
 import { messageKey } from './world.ts';
 import { cmp, createSymmetricKey, pack, validGroups } from './symmetry.ts';
 import type { ExploreOptions, ExploreResult, Explorer, Violation } from './api-types.ts';
-import type { Choice, Config, Json, Message, Protocol, Scenario, World } from './types.ts';
+import type { Choice, Config, Invariant, Json, Message, Protocol, Scenario, World } from './types.ts';
 
 /** Numbers JSON values by content, remembering objects by identity. One per exploration, so memory is freed with it. */
 type Interner = (v: Json) => number | string;
@@ -85,6 +86,16 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   const faultsSpent = (w: World) => w.used.crash + w.used.drop + w.used.duplicate + w.used.partition;
   const faultsLeft = (w: World) => (options.maxFaults === undefined ? Infinity : options.maxFaults - (faultsSpent(w) - faultsSpent(start)));
   const liveness = protocol.invariants.filter((i) => i.kind === 'liveness');
+  // Liveness needs the graph: every allowed edge (a bit per liveness invariant) and, per world,
+  // whether each goal holds and each premise applies (bits), and whether it was expanded.
+  const edges: EdgeList = { from: [], to: [], mask: [] };
+  const goalBits: number[] = [];
+  const premiseBits: number[] = [];
+  const viaMask = (c: Choice): number => {
+    let m = 0;
+    for (let k = 0; k < liveness.length; k++) if (allows(liveness[k], c)) m |= 1 << k;
+    return m;
+  };
 
   const intern = createInterner();
   // Message keys numbered per exploration: short keys hash faster than full message text.
@@ -107,12 +118,12 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   const groups = options.symmetry === false || !protocol.symmetry ? [] : validGroups(start, protocol.symmetry(config, scenario.data));
   const symKey = groups.length ? createSymmetricKey(start, groups) : null;
   const keyOf = symKey ?? ((w: World) => worldKey(w, intern, internMessage));
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const queue: (World | null)[] = [start];
   const parent: number[] = [-1];
   const via: (Choice | null)[] = [null];
   const depthOf: number[] = [0];
-  seen.add(keyOf(start));
+  seen.set(keyOf(start), 0);
   const violations = new Map<string, Violation>();
   let head = 0;
   let transitions = 0;
@@ -139,6 +150,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   checkSafety(start, 0);
 
   const finish = (stoppedBy: ExploreResult['stoppedBy']): ExploreResult => {
+    if (liveness.length) findLivenessViolations();
     result = {
       worlds: queue.length,
       transitions,
@@ -150,6 +162,72 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
     };
     return result;
   };
+
+  function addEdge(from: number, to: number, c: Choice): void {
+    const m = viaMask(c);
+    if (!m) return;
+    edges.from.push(from);
+    edges.to.push(to);
+    edges.mask.push(m);
+  }
+
+  /** The world at index i, rebuilt from the start along its path (expanded worlds are not kept). */
+  const worldAt = (i: number): World => {
+    let w = start;
+    for (const c of path(i)) w = applyChoice(protocol, config, w, c);
+    return w;
+  };
+
+  /**
+   * Real choices that walk from world `w` through the worlds `targets` (indices), one step each:
+   * the stored edge joins the merged worlds, so the matching choice is found by key.
+   */
+  const realize = (w: World, targets: number[], inv: Invariant): { choices: Choice[]; world: World } | null => {
+    const out: Choice[] = [];
+    for (const t of targets) {
+      const want = keyOf(worldAt(t));
+      let found: { c: Choice; next: World } | null = null;
+      for (const c of choices(protocol, config, w)) {
+        if (!allows(inv, c)) continue;
+        const next = applyChoice(protocol, config, w, c);
+        if (keyOf(next) === want) {
+          found = { c, next };
+          break;
+        }
+      }
+      if (!found) return null;
+      out.push(found.c);
+      w = found.next;
+    }
+    return { choices: out, world: w };
+  };
+
+  function findLivenessViolations(): void {
+    const n = queue.length;
+    for (let k = 0; k < liveness.length; k++) {
+      const inv = liveness[k];
+      if (violations.has(inv.name)) continue;
+      const bit = 1 << k;
+      // Worlds never expanded (a limit stopped the search) count as good: nothing is known there.
+      const good = (i: number) => goalBits[i] === undefined || (goalBits[i] & bit) !== 0;
+      const inScope = inv.viaFromStart ? reachableFrom(n, edges, bit, 0) : null;
+      const premise = (i: number) => goalBits[i] !== undefined && (premiseBits[i] & bit) !== 0 && (!inScope || inScope[i] === 1);
+      const trap = findTrap(n, edges, bit, good, premise);
+      if (!trap) continue;
+      const base = worldAt(trap.world);
+      const stem = realize(base, trap.lasso.stem.map((e) => edges.to[e]), inv);
+      const loop = stem && realize(stem.world, trap.lasso.loop.map((e) => edges.to[e]), inv);
+      // Worded on the world the run ends in, so replaying it and checking there says the same.
+      const msg = inv.check(stem?.world ?? base, config) ?? inv.title;
+      violations.set(inv.name, {
+        invariant: inv.name,
+        title: inv.title,
+        message: trappedMessage(inv, msg),
+        choices: [...path(trap.world), ...(stem ? stem.choices : [])],
+        loop: loop ? loop.choices : [],
+      });
+    }
+  }
 
   const run = (budgetTransitions: number): ExploreResult | null => {
     if (result) return result;
@@ -163,16 +241,20 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
       queue[i] = null; // expanded worlds are only needed through their path
       const d = depthOf[i];
       const cs = faultsLeft(w) > 0 ? choices(protocol, config, w) : choices(protocol, config, w).filter((c) => !isFaultChoice(c));
-      if (liveness.length && cs.every(isFaultChoice)) {
-        for (const inv of liveness) {
-          if (violations.has(inv.name)) continue;
-          const msg = inv.check(w, config);
-          if (msg !== null) record(inv.name, inv.title, msg, i);
-        }
-      }
       if (d >= maxDepth) {
         if (cs.length) depthCut = true;
         continue;
+      }
+      if (liveness.length) {
+        let goal = 0;
+        let premise = 0;
+        for (let k = 0; k < liveness.length; k++) {
+          const inv = liveness[k];
+          if (inv.check(w, config) === null) goal |= 1 << k;
+          if (!inv.from || inv.from(w, config)) premise |= 1 << k;
+        }
+        goalBits[i] = goal;
+        premiseBits[i] = premise;
       }
       for (const c of cs) {
         const next = applyChoice(protocol, config, w, c);
@@ -182,11 +264,14 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
           options.onProgress?.({ worlds: queue.length, transitions, depth });
         }
         const key = keyOf(next);
-        // One hash lookup: add, and see whether the set grew.
-        const size = seen.size;
-        seen.add(key);
-        if (seen.size === size) continue;
+        const known = seen.get(key);
+        if (known !== undefined) {
+          if (liveness.length) addEdge(i, known, c);
+          continue;
+        }
         const j = queue.length;
+        seen.set(key, j);
+        if (liveness.length) addEdge(i, j, c);
         queue.push(next);
         parent.push(i);
         via.push(c);
@@ -199,6 +284,16 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
     return finish(depthCut ? 'depth' : null);
   };
   return { run };
+}
+
+/** May a path towards this liveness invariant's goal take choice c? */
+export function allows(inv: Invariant, c: Choice): boolean {
+  return inv.via ? inv.via(c) : !isFaultChoice(c);
+}
+
+/** The verdict on a trapped run, from what the goal still misses. */
+export function trappedMessage(inv: Invariant, missing: string): string {
+  return `${missing}: ${inv.stuck ?? 'no continuation without faults gets there'}`;
 }
 
 /** Explore a scenario to the end (or a limit) in one call. */

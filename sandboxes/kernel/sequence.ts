@@ -51,7 +51,8 @@ function lines(world: World, c: Choice, trace: StepTrace, all: string[]): string
       break;
   }
   for (const e of trace) {
-    if (e.kind === 'store') out.push(`Note over ${e.node}: log ${text(record(e.record))}`);
+    if (e.kind === 'store') out.push(`Note over ${e.node}: log ${text(record(e.record))}${e.lazy ? ' (lazy)' : ''}`);
+    else if (e.kind === 'store.lost') out.push(`Note over ${e.node}: lost unflushed ${text(e.records.map(record).join(', '))}`);
     else if (e.kind === 'lost') out.push(`${e.message.from}-x${e.message.to}: ${text(e.message.type)} (lost, ${text(e.reason)})`);
   }
   return out;

@@ -5,7 +5,7 @@
  * Must never mutate its input world, read a clock or draw a random number.
  */
 import { EVENT_KINDS, runNodeKeyed, stateIdOf } from './node.ts';
-import { applyEffects, bootOnDraft, draftOf, messageKey, reachable } from './world.ts';
+import { afterCrash, applyEffects, bootOnDraft, draftOf, messageKey, reachable, recordGhost } from './world.ts';
 import { choiceToToken } from './tokens.ts';
 import type { Choice, Config, FaultBudget, KernelEvent, Message, NodeId, Protocol, Scenario, StepTrace, World } from './types.ts';
 
@@ -55,7 +55,7 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   for (let i = 0; i < timers.length; i++) {
     const t = timers[i];
     // Under the "timeouts outlast delivery" assumption a timer waits while mail to its node is queued.
-    if (protocol.timersWaitForInbox && hasMailFor(inFlight, t.node)) continue;
+    if (world.timing === 'after-delivery' && hasMailFor(inFlight, t.node)) continue;
     out.push({ kind: 'timer', node: t.node, name: t.name });
   }
   for (const n in nodes) if (!nodes[n].up) out.push({ kind: 'recover', node: n });
@@ -142,7 +142,7 @@ function feed<A>(
       if (from !== to) trace.push({ kind: 'state', node, from, to });
     }
   }
-  applyEffects(draft, node, r.effects, trace);
+  applyEffects(draft, node, r.effects, trace, protocol.ghost ?? null);
 }
 
 function indexOfMessage(inFlight: Message[], id: number): number {
@@ -196,17 +196,18 @@ export function applyChoice(protocol: Protocol, config: Config, world: World, c:
     case 'crash': {
       const rec = d.nodes[c.node];
       trace?.push({ kind: 'state', node: c.node, from: stateIdOf(rec.snapshot), to: null });
-      d.nodes[c.node] = { ...rec, up: false, snapshot: null };
+      d.nodes[c.node] = { ...rec, up: false, snapshot: null, store: afterCrash(rec.store, trace, c.node) };
       d.timers = d.timers.filter((t) => t.node !== c.node);
       loseQueued(d, (m) => (m.to === c.node ? `${c.node} crashed` : null), trace);
       spend(d, 'crash');
       break;
     }
     case 'recover':
-      bootOnDraft(d, protocol.machines, config, c.node, true, trace);
+      bootOnDraft(d, protocol.machines, config, c.node, true, trace, protocol.ghost ?? null);
       break;
     case 'timer':
       d.timers = d.timers.filter((t) => !(t.node === c.node && t.name === c.name));
+      if (protocol.ghost) recordGhost(d, c.node, protocol.ghost, { kind: 'timer', name: c.name });
       feed(protocol, d, c.node, EVENT_KINDS.timer, c.name, timerEvent, c.name, trace);
       break;
     case 'partition': {
@@ -265,7 +266,8 @@ export function prefixOf(scenario: Scenario, config: Config): Choice[] {
 
 /** Initial world of a scenario with its prefix applied, under an optional budget override. */
 export function startWorldWith(protocol: Protocol, scenario: Scenario, config: Config, budget: FaultBudget): World {
-  const w0 = protocol.init(config, budget, scenario.data);
+  const init = protocol.init(config, budget, scenario.data);
+  const w0 = scenario.timing ? { ...init, timing: scenario.timing } : init;
   const r = applyChoices(protocol, config, w0, prefixOf(scenario, config));
   if (r.error) {
     throw new Error(`Scenario ${scenario.id} prefix step ${r.error.index + 1} is illegal: ${r.error.message}`);

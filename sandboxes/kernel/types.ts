@@ -71,9 +71,19 @@ export interface World {
   pendingRequests: string[];
   /** Next message id. */
   nextMessageId: number;
+  /**
+   * When timers may fire. `any` (the default): whenever they are armed, even while messages to
+   * their node are still in flight, because a timeout cannot tell slow from lost. `after-delivery`:
+   * a node's timer waits while mail to it is queued, so a timeout means something was lost; a
+   * much smaller space, for scenarios whose text says so. Set from `Scenario.timing`.
+   */
+  timing?: Timing;
   /** State of the seeded random number generator (only the random scheduler reads it). */
   rng: number;
 }
+
+/** When timers may fire; see `World.timing`. */
+export type Timing = 'any' | 'after-delivery';
 
 /** Something that may happen next. The reader picks one; the explorer tries them all. */
 export type Choice =
@@ -115,6 +125,9 @@ export interface Config {
 
 /** A named predicate over the world. */
 export interface Invariant {
+  // A liveness invariant's `check` is its goal: null once the goal holds in a world. The kernel
+  // reports a violation when, from some explored world (`from`), no path of allowed choices
+  // (`via`) reaches a world where the goal holds: the run is trapped, however it is scheduled.
   /** Stable id, used in URLs, quiz files and the CLI: `atomicity`, `validity`… */
   name: string;
   /** Human title for the invariant panel. */
@@ -122,13 +135,39 @@ export interface Invariant {
   /** One sentence on what it promises. */
   description: string;
   /**
-   * `safety`: checked after every step. `liveness`: checked only in worlds where no choice but
-   * faults (crash, drop, duplicate, partition) remains. `observation`: never a violation, but shown
-   * to the reader as a condition that holds now (e.g. "blocked: participants in doubt").
+   * `safety`: checked after every step. `liveness`: checked by reachability: from every world,
+   * some fault-free continuation must reach a world where `check` holds; a timer that only re-arms
+   * itself is no progress, since it leads back to the same world. `observation`: never a
+   * violation, but shown to the reader as a condition that holds now ("blocked: p1 in doubt").
    */
   kind: 'safety' | 'liveness' | 'observation';
-  /** Null when it holds, otherwise a sentence naming what broke: "p1 committed while p2 aborted". */
+  /**
+   * Null when it holds, otherwise a sentence naming what broke: "p1 committed while p2 aborted".
+   * For liveness, null when the goal has been reached, otherwise what is still missing, worded so
+   * it reads as the verdict on a trapped run: "p1 never decides".
+   */
   check: (world: World, config: Config) => string | null;
+  /**
+   * Liveness only: the worlds the goal must stay reachable from (default: every world). Lets a
+   * promise carry a premise, as non-triviality does: "if all voted yes and nothing failed, …".
+   */
+  from?: (world: World, config: Config) => boolean;
+  /**
+   * Liveness only: the choices a path towards the goal may take (default: any choice that is not
+   * a fault, so recover and heal count as repairs). Non-triviality also rules out timers.
+   */
+  via?: (choice: Choice) => boolean;
+  /**
+   * Liveness only: judge only worlds the scenario's start reaches by `via` choices alone. A promise
+   * about runs in which nothing else has happened yet ("if nothing fails, …") needs it: whether a
+   * timeout has fired is history, not something a world shows.
+   */
+  viaFromStart?: boolean;
+  /**
+   * Liveness only: how the verdict on a trapped run ends, after the goal's message. Default: "no
+   * continuation without faults gets there"; say so when `via` allows less.
+   */
+  stuck?: string;
 }
 
 /** A named preset: the reader's starting point and the explorer's search space. */
@@ -151,8 +190,34 @@ export interface Scenario {
   prefixFor?: (config: Config) => Choice[];
   /** Scenario data handed to `Protocol.init` (e.g. `{ voteNo: ['p2'] }`). Optional. */
   data?: { [key: string]: Json };
-  /** Prompts for the reader: "Crash the coordinator now. What can p2 do?" */
+  /**
+   * When timers may fire (default `any`: also while messages are merely slow). Use
+   * `after-delivery` only where the scenario's text says timeouts outlast delivery.
+   */
+  timing?: Timing;
+  /**
+   * Prompts for the reader: "Crash the coordinator now. What can p2 do?" Each prompt that asks the
+   * reader to carry out steps must be matched by a `solution` of the same index that a test replays.
+   */
   tryThis: string[];
+  /**
+   * Runs that carry out `tryThis` prompts, by the prompt's index: choices after the prefix, as
+   * tokens (`d1`, `t.c.vote-timeout`, `c.p1`…), with flags to switch on first. A test replays each
+   * one and checks `expect` on the final world, so no prompt asks for something impossible.
+   */
+  solutions?: ScenarioSolution[];
+}
+
+/** A replayable answer to a "try this" prompt. */
+export interface ScenarioSolution {
+  /** Index of the prompt in `tryThis`. */
+  prompt: number;
+  /** Flags set (on top of the scenario's configuration) before replaying. */
+  flags?: Record<string, boolean>;
+  /** Choice tokens after the prefix. */
+  steps: string[];
+  /** What the final world must show: node states (`{ c: 'committing' }`), or an invariant that fails. */
+  expect: { states?: Record<NodeId, string | null>; breaks?: string };
 }
 
 /** A node's state diagram, drawn from the machine definition so it never drifts from the code. */
@@ -194,11 +259,13 @@ export interface Protocol {
   /** The initial world for a configuration (no prefix applied). */
   init: (config: Config, budget: FaultBudget, data?: { [key: string]: Json }) => World;
   /**
-   * When true, a node's timer may fire only while no message to that node is in flight: timeouts are
-   * assumed to outlast delivery, so a timeout means something was lost, never merely slow. Shrinks
-   * the explored space a lot. Optional; default false (timers may fire at any time).
+   * Ghost state: what a node actually did, derived from its effects and fired timers (a vote sent,
+   * a decision logged), as short strings the kernel keeps as a sorted set in the node's store under
+   * `audit`. Machines never see it (the kernel strips it from their boot input) and crashes never
+   * erase it, so invariants can judge what happened rather than what a node intended. Return null
+   * for effects worth no record. Optional.
    */
-  timersWaitForInbox?: boolean;
+  ghost?: (node: NodeId, role: string, cause: GhostCause) => string | null;
   /**
    * Symmetry reduction for the explorer: groups of interchangeable nodes for a configuration and
    * scenario data (e.g. 2PC participants that share a role and scenario data). The explorer then
@@ -225,6 +292,22 @@ export interface Protocol {
   narrate?: (before: World, choice: Choice, after: World, trace: StepTrace) => string | null;
   /** The part of a node's machine context worth showing in the player. Optional; default: the context. */
   memory?: (role: string, context: Json) => Json;
+}
+
+/**
+ * A deliberately broken variant of a protocol's machines, kept to prove the invariants have teeth:
+ * a test explores each one and expects the named invariant to break. Not shown to readers (unsafe
+ * design choices they may try are `FlagSpec`s with `unsafe: true`).
+ */
+export interface Mutant {
+  /** Stable id, kebab-case: `commit-on-first-yes`. */
+  name: string;
+  /** One sentence: what is broken. */
+  description: string;
+  /** Replacement machines by role (usually `machine.provide({ guards, actions })` of the real one). */
+  machines: Record<string, AnyStateMachine>;
+  /** Where the explorer must catch it: a scenario, flags to set on top of its configuration, and the invariant that breaks. */
+  caughtBy: { scenario: string; flags?: Record<string, boolean>; size?: number; invariant: string };
 }
 
 /**
@@ -257,8 +340,12 @@ export type Effect =
   | { type: 'timer.set'; name: string }
   /** Disarm a named timer (no-op when not armed). */
   | { type: 'timer.clear'; name: string }
-  /** Append a record to the durable log, `store.log` (created when absent). */
-  | { type: 'store.append'; record: Json }
+  /**
+   * Append a record to the log, `store.log` (created when absent). Forced by default: on disk
+   * before the node's next effect. `lazy: true` leaves it in memory (counted in `store.unflushed`)
+   * until the node's next forced append flushes it; a crash before then loses it.
+   */
+  | { type: 'store.append'; record: Json; lazy?: boolean }
   /** Set one key of the durable store (for tables and flags kept on disk). */
   | { type: 'store.set'; key: string; value: Json };
 
@@ -268,13 +355,21 @@ export type Effect =
  */
 export type KernelEvent = { type: string; from?: NodeId; [key: string]: Json | undefined };
 
+/** What a ghost record may be derived from: an effect the node carried out, or a timer of its that fired. */
+export type GhostCause =
+  | { kind: 'send'; type: string; to: NodeId; payload: { [key: string]: Json } }
+  | { kind: 'append'; record: Json; lazy: boolean }
+  | { kind: 'timer'; name: string };
+
 /** One thing that happened inside a step, in order; used for narration and sequence diagrams. */
 export type TraceEntry =
   | { kind: 'state'; node: NodeId; from: string | null; to: string | null }
   | { kind: 'send'; message: Message }
   | { kind: 'lost'; message: Message; reason: string }
   | { kind: 'merged'; message: Message }
-  | { kind: 'store'; node: NodeId; record: Json }
+  | { kind: 'store'; node: NodeId; record: Json; lazy?: boolean }
+  /** Lazy log records a crash lost before they reached disk. */
+  | { kind: 'store.lost'; node: NodeId; records: Json[] }
   | { kind: 'timer.set'; node: NodeId; name: string }
   | { kind: 'timer.clear'; node: NodeId; name: string };
 

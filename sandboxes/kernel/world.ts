@@ -7,6 +7,9 @@
  * Network rule (one, everywhere): a message is lost at send time when its receiver is down or
  * across the partition, and messages already queued are lost when their receiver crashes or is
  * cut off. So the network never holds a message that cannot be delivered.
+ * Logs: a forced append is on disk at once; a lazy one waits in memory (`store.unflushed` counts
+ * the log's tail still there) until the node's next forced append, and a crash truncates it.
+ * Ghost records (`Protocol.ghost`) go to `store.audit`, a sorted set no machine is shown.
  * The network also keeps at most one queued copy of identical messages (same sender, receiver, type
  * and payload): a retransmission while a copy is still queued merges into it, as over one TCP
  * connection. Only the `duplicate` fault makes a second copy. This keeps retry loops finite.
@@ -14,7 +17,10 @@
 import type { AnyStateMachine } from 'xstate';
 import { canonicalJson, canonicalKey } from './canonical.ts';
 import { bootNode, stateIdOf } from './node.ts';
-import type { Config, Effect, FaultBudget, Json, Message, NodeId, NodeRecord, StepTrace, World } from './types.ts';
+import type { Config, Effect, FaultBudget, Json, Message, NodeId, NodeRecord, Protocol, StepTrace, World } from './types.ts';
+
+/** Derives ghost records from effects; `Protocol.ghost` bound to nothing else, or null. */
+export type Ghost = Protocol['ghost'] | null;
 
 /** A node to create: id, role and initial durable store. */
 export type NodeSpec = { id: NodeId; role: string; store: Json };
@@ -53,21 +59,75 @@ export function messageKey(m: Message): string {
 // stores in different worlds stay one object (cheap to hash) and memory is shared.
 const appended = new WeakMap<object, Map<string, Json>>();
 
-function withRecord(store: Json, record: Json): Json {
-  const base = (store ?? {}) as { [k: string]: Json };
-  let byRecord = appended.get(base);
-  if (!byRecord) {
-    byRecord = new Map();
-    appended.set(base, byRecord);
+type StoreObject = { [k: string]: Json };
+
+function cached(base: StoreObject, key: string, make: () => Json): Json {
+  let byKey = appended.get(base);
+  if (!byKey) {
+    byKey = new Map();
+    appended.set(base, byKey);
   }
-  const key = record !== null && typeof record === 'object' ? canonicalKey(record) : canonicalJson(record);
-  let next = byRecord.get(key);
+  let next = byKey.get(key);
   if (next === undefined) {
-    const log = Array.isArray(base.log) ? base.log : [];
-    next = Object.freeze({ ...base, log: Object.freeze([...log, record]) as Json[] });
-    byRecord.set(key, next);
+    next = Object.freeze(make()) as Json;
+    byKey.set(key, next);
   }
   return next;
+}
+
+function withRecord(store: Json, record: Json, lazy: boolean): Json {
+  const base = (store ?? {}) as StoreObject;
+  const key = (lazy ? 'L' : 'F') + (record !== null && typeof record === 'object' ? canonicalKey(record) : canonicalJson(record));
+  return cached(base, key, () => {
+    const log = Array.isArray(base.log) ? base.log : [];
+    const next: StoreObject = { ...base, log: Object.freeze([...log, record]) as Json[] };
+    // A forced write flushes every lazy record before it: the log is written in order.
+    if (lazy) next.unflushed = unflushedOf(base) + 1;
+    else delete next.unflushed;
+    return next;
+  });
+}
+
+function unflushedOf(store: Json): number {
+  const n = store && typeof store === 'object' && !Array.isArray(store) ? store.unflushed : 0;
+  return typeof n === 'number' ? n : 0;
+}
+
+/** Adds a ghost record to the store's sorted audit set (the same store when already there). */
+function withAudit(store: Json, record: string): Json {
+  const base = (store ?? {}) as StoreObject;
+  const audit = Array.isArray(base.audit) ? (base.audit as string[]) : [];
+  if (audit.includes(record)) return store;
+  return cached(base, 'A' + record, () => ({ ...base, audit: Object.freeze([...audit, record].sort()) as Json[] }));
+}
+
+/** The store after a crash: lazy records not yet flushed are gone. */
+export function afterCrash(store: Json, trace: StepTrace | null, node: NodeId): Json {
+  const n = unflushedOf(store);
+  if (!n) return store;
+  const base = store as StoreObject;
+  const log = base.log as Json[];
+  trace?.push({ kind: 'store.lost', node, records: log.slice(log.length - n) });
+  const next: StoreObject = { ...base, log: log.slice(0, log.length - n) };
+  delete next.unflushed;
+  return next;
+}
+
+// What a machine is shown of its store at boot: no audit (ghost state is for invariants only) and
+// no flush bookkeeping. Cached by store object so boot memo keys stay cheap.
+const machineViews = new WeakMap<object, Json>();
+
+function machineView(store: Json): Json {
+  if (!store || typeof store !== 'object' || Array.isArray(store) || (!('audit' in store) && !('unflushed' in store))) return store;
+  let v = machineViews.get(store);
+  if (v === undefined) {
+    const copy: StoreObject = { ...store };
+    delete copy.audit;
+    delete copy.unflushed;
+    v = Object.freeze(copy);
+    machineViews.set(store, v);
+  }
+  return v;
 }
 
 // The peer list is the same for every boot in a run; reusing one object keeps boot memo keys cheap.
@@ -85,7 +145,7 @@ function peersOf(world: World, config: Config): { id: NodeId; role: string }[] {
 /** The input a node's machine boots with. */
 export function nodeInput(world: World, config: Config, id: NodeId, recovering: boolean) {
   const peers = peersOf(world, config);
-  return { id, role: world.nodes[id].role, peers, config, store: world.nodes[id].store, recovering };
+  return { id, role: world.nodes[id].role, peers, config, store: machineView(world.nodes[id].store), recovering };
 }
 
 /** Boot (or recover) a node on the draft and carry out its start-up effects. */
@@ -96,6 +156,7 @@ export function bootOnDraft(
   id: NodeId,
   recovering: boolean,
   trace: StepTrace | null,
+  ghost: Ghost = null,
 ): void {
   const rec = draft.nodes[id];
   const machine = machines[rec.role];
@@ -103,11 +164,21 @@ export function bootOnDraft(
   const r = bootNode(machine, nodeInput(draft, config, id, recovering));
   draft.nodes[id] = { ...rec, up: true, snapshot: r.snapshot };
   trace?.push({ kind: 'state', node: id, from: null, to: stateIdOf(r.snapshot) });
-  applyEffects(draft, id, r.effects, trace);
+  applyEffects(draft, id, r.effects, trace, ghost);
+}
+
+/** Records a ghost record for `node` on the draft, if the protocol derives one from `cause`. */
+export function recordGhost(draft: World, node: NodeId, ghost: Ghost, cause: Parameters<NonNullable<Ghost>>[2]): void {
+  if (!ghost) return;
+  const rec = draft.nodes[node];
+  const g = ghost(node, rec.role, cause);
+  if (g === null) return;
+  const store = withAudit(rec.store, g);
+  if (store !== rec.store) draft.nodes[node] = { ...rec, store };
 }
 
 /** Carry out one node's effects, in order, on a draft world. */
-export function applyEffects(draft: World, node: NodeId, effects: Effect[], trace: StepTrace | null): void {
+export function applyEffects(draft: World, node: NodeId, effects: Effect[], trace: StepTrace | null, ghost: Ghost = null): void {
   // Indexed loops: effects are frozen arrays, which for-of iterates through a slow builtin.
   for (let i = 0; i < effects.length; i++) {
     const e = effects[i];
@@ -116,6 +187,8 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
         const to = draft.nodes[e.to];
         if (!to) throw new Error(`${node} sent ${e.message.type} to unknown node ${e.to}`);
         const candidate: Message = { id: draft.nextMessageId, from: node, to: e.to, type: e.message.type, payload: e.message.payload ?? {} };
+        // What was sent is what happened, whether or not the network delivers it.
+        if (ghost) recordGhost(draft, node, ghost, { kind: 'send', type: candidate.type, to: e.to, payload: candidate.payload });
         if (!to.up || !reachable(draft, node, e.to)) {
           draft.nextMessageId++;
           trace?.push({ kind: 'lost', message: candidate, reason: !to.up ? `${e.to} is down` : `${e.to} is cut off from ${node}` });
@@ -157,8 +230,10 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
       }
       case 'store.append': {
         const rec = draft.nodes[node];
-        draft.nodes[node] = { ...rec, store: withRecord(rec.store, e.record) };
-        trace?.push({ kind: 'store', node, record: e.record });
+        const lazy = e.lazy === true;
+        draft.nodes[node] = { ...rec, store: withRecord(rec.store, e.record, lazy) };
+        trace?.push(lazy ? { kind: 'store', node, record: e.record, lazy } : { kind: 'store', node, record: e.record });
+        if (ghost) recordGhost(draft, node, ghost, { kind: 'append', record: e.record, lazy });
         break;
       }
       case 'store.set': {
@@ -190,6 +265,7 @@ export function draftOf(world: World): World {
     pendingRequests: world.pendingRequests,
     nextMessageId: world.nextMessageId,
     rng: world.rng,
+    timing: world.timing,
   };
 }
 
@@ -203,6 +279,7 @@ export function createWorld(
   budget: FaultBudget,
   nodes: NodeSpec[],
   requests: string[],
+  ghost: Ghost = null,
 ): World {
   const records: Record<NodeId, NodeRecord> = {};
   for (const n of nodes) records[n.id] = { role: n.role, up: true, snapshot: null, store: n.store };
@@ -217,6 +294,6 @@ export function createWorld(
     nextMessageId: 1,
     rng: 1,
   };
-  for (const n of nodes) bootOnDraft(draft, machines, config, n.id, false, null);
+  for (const n of nodes) bootOnDraft(draft, machines, config, n.id, false, null, ghost);
   return draft;
 }

@@ -1,11 +1,18 @@
 /**
  * The 2PC coordinator as an XState machine. It talks only by emitting effects (send, timer,
- * log append) for the kernel; it never calls a participant, and it keeps no clock: its vote
- * timeout is a kernel timer that fires when the reader (or the explorer) chooses.
+ * log append) for the kernel; it never calls a participant, and it keeps no clock: its timeouts
+ * are kernel timers that fire when the reader (or the explorer) chooses, possibly while messages
+ * are merely slow.
  *
  * Protocol: Gray & Reuter 1993 §10.3; Bernstein, Hadzilacos & Goodman 1987 ch. 7 (the coordinator
  * forces its decision to the log before sending it: that is what makes the decision durable).
- * Presumed abort: Mohan, Lindsay & Obermarck 1986.
+ * Standard mode is R*'s basic 2PC (Mohan, Lindsay & Obermarck 1986): nothing is written before
+ * PREPARE; COMMIT and ABORT are forced; END is written lazily once every participant has
+ * acknowledged, and the transaction is then forgotten. The decision is resent on `ack-timeout`
+ * until every participant has acknowledged it. Presumed abort (same paper): no ABORT record, no
+ * acknowledgements for aborts, forget at once. With no record of a transaction, the coordinator
+ * answers an inquiry with abort: COMMIT is forced before the first GLOBAL_COMMIT leaves, and it is
+ * forgotten only after every participant acknowledged having the outcome.
  */
 import { and, enqueueActions, not, setup, assign } from 'xstate';
 import type { NodeInput } from '../kernel/types.ts';
@@ -21,11 +28,10 @@ export type CoordinatorContext = {
   yes: string[];
   /** Participants whose ACK has arrived. */
   acks: string[];
-  /** The outcome it has decided (or read back from its log), if any. */
+  /** The outcome it has decided (or read back from its log), if any; null once forgotten. */
   decision: 'commit' | 'abort' | null;
   /** Set from the log at boot; recovery routes on it. */
   recovering: boolean;
-  logBegun: boolean;
   logOutcome: 'commit' | 'abort' | null;
   logEnded: boolean;
 };
@@ -38,14 +44,13 @@ export const coordinator = setup({
     emitted: {} as Emitted,
   },
   actions: {
-    logBegin: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit({ type: 'store.append', record: { type: 'BEGIN', tx: TX, participants: context.participants } });
-    }),
     sendPrepare: enqueueActions(({ context, enqueue }) => {
       for (const p of context.participants) enqueue.emit(send(p, 'PREPARE'));
     }),
     armVoteTimer: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.set', name: 'vote-timeout' })),
     clearVoteTimer: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.clear', name: 'vote-timeout' })),
+    armAckTimer: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.set', name: 'ack-timeout' })),
+    clearAckTimer: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.clear', name: 'ack-timeout' })),
     armLogFlush: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.set', name: 'log-flush' })),
     recordYes: assign({
       // Kept sorted: the order votes arrived in does not matter, and sorted sets let equal worlds merge.
@@ -56,14 +61,22 @@ export const coordinator = setup({
     }),
     decideCommit: assign({ decision: 'commit' as const }),
     decideAbort: assign({ decision: 'abort' as const }),
+    /** After END (or an abort under presumed abort): nothing about T1 is kept. */
+    forget: assign({ yes: [] as string[], acks: [] as string[], decision: null }),
     logCommit: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'store.append', record: { type: 'COMMIT', tx: TX } })),
     logAbort: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'store.append', record: { type: 'ABORT', tx: TX } })),
-    logEnd: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'store.append', record: { type: 'END', tx: TX } })),
+    // END is not forced: losing it only means resending the decision after a crash (R*).
+    logEnd: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'store.append', record: { type: 'END', tx: TX }, lazy: true })),
     sendGlobalCommit: enqueueActions(({ context, enqueue }) => {
       for (const p of context.participants) enqueue.emit(send(p, 'GLOBAL_COMMIT'));
     }),
     sendGlobalAbort: enqueueActions(({ context, enqueue }) => {
       for (const p of context.participants) enqueue.emit(send(p, 'GLOBAL_ABORT'));
+    }),
+    /** The decision again, to every participant that has not acknowledged it. */
+    resendDecision: enqueueActions(({ context, enqueue }) => {
+      const type = context.decision === 'commit' ? 'GLOBAL_COMMIT' : 'GLOBAL_ABORT';
+      for (const p of context.participants) if (!context.acks.includes(p)) enqueue.emit(send(p, type));
     }),
     replyCommit: enqueueActions(({ event, enqueue }) => {
       if ('from' in event) enqueue.emit(send(event.from, 'GLOBAL_COMMIT'));
@@ -81,26 +94,27 @@ export const coordinator = setup({
       'from' in event && context.participants.every((p) => p === event.from || context.yes.includes(p)),
     lastAck: ({ context, event }) =>
       'from' in event && context.participants.every((p) => p === event.from || context.acks.includes(p)),
-    decidedCommit: ({ context }) => context.decision === 'commit',
     logEnded: ({ context }) => context.logEnded,
     logCommitted: ({ context }) => context.logOutcome === 'commit',
     logAborted: ({ context }) => context.logOutcome === 'abort',
-    logBegun: ({ context }) => context.logBegun,
   },
 }).createMachine({
   id: 'coordinator',
-  context: ({ input }) => ({
-    participants: input.peers.filter((p) => p.role === 'participant').map((p) => p.id),
-    presumedAbort: input.config.flags.presumedAbort === true,
-    sendBeforeLog: input.config.flags.sendBeforeLog === true,
-    yes: [],
-    acks: [],
-    decision: input.recovering ? (loggedOutcome(input.store) ?? (hasRecord(input.store, 'END') ? 'abort' : null)) : null,
-    recovering: input.recovering,
-    logBegun: hasRecord(input.store, 'BEGIN'),
-    logOutcome: loggedOutcome(input.store),
-    logEnded: hasRecord(input.store, 'END'),
-  }),
+  context: ({ input }) => {
+    const logOutcome = input.recovering ? loggedOutcome(input.store) : null;
+    const logEnded = hasRecord(input.store, 'END');
+    return {
+      participants: input.peers.filter((p) => p.role === 'participant').map((p) => p.id),
+      presumedAbort: input.config.flags.presumedAbort === true,
+      sendBeforeLog: input.config.flags.sendBeforeLog === true,
+      yes: [],
+      acks: [],
+      decision: logEnded ? null : logOutcome,
+      recovering: input.recovering,
+      logOutcome,
+      logEnded,
+    };
+  },
   initial: 'start',
   states: {
     // Transient: a fresh node goes to idle, a restarted one to recovering.
@@ -109,15 +123,10 @@ export const coordinator = setup({
     },
     idle: {
       on: {
-        'request.begin': [
-          // Presumed abort writes nothing before the decision: no record will mean abort.
-          { guard: 'presumedAbort', target: 'collecting', actions: ['sendPrepare', 'armVoteTimer'] },
-          // Standard 2PC logs BEGIN first so a recovering coordinator knows to abort and tell everyone.
-          { target: 'collecting', actions: ['logBegin', 'sendPrepare', 'armVoteTimer'] },
-        ],
-        // No record of the transaction. Under presumed abort that means abort (R*, Mohan et al. 1986);
-        // in standard 2PC BEGIN is logged before any PREPARE, so no participant can be asking.
-        DECISION_REQUEST: { guard: 'presumedAbort', actions: 'replyAbort' },
+        // R*'s basic 2PC writes nothing before PREPARE: a crash now leaves no trace of T1.
+        'request.begin': { target: 'collecting', actions: ['sendPrepare', 'armVoteTimer'] },
+        // No record of T1: it cannot have committed (COMMIT is forced before GLOBAL_COMMIT), so abort.
+        DECISION_REQUEST: { actions: 'replyAbort' },
       },
     },
     collecting: {
@@ -127,45 +136,47 @@ export const coordinator = setup({
             // Force COMMIT to the log, then send: the decision survives a crash (BHG ch. 7).
             guard: and(['lastYes', not('sendBeforeLog')]),
             target: 'committing',
-            actions: ['recordYes', 'decideCommit', 'clearVoteTimer', 'logCommit', 'sendGlobalCommit'],
+            actions: ['recordYes', 'decideCommit', 'clearVoteTimer', 'logCommit', 'sendGlobalCommit', 'armAckTimer'],
           },
           {
             // UNSAFE (sendBeforeLog): send now, write COMMIT only when log-flush fires later.
             guard: 'lastYes',
             target: 'committing',
-            actions: ['recordYes', 'decideCommit', 'clearVoteTimer', 'sendGlobalCommit', 'armLogFlush'],
+            actions: ['recordYes', 'decideCommit', 'clearVoteTimer', 'sendGlobalCommit', 'armLogFlush', 'armAckTimer'],
           },
           { actions: 'recordYes' },
         ],
         VOTE_ABORT: [
           // Presumed abort: no ABORT record and no acks to wait for; forget at once.
-          { guard: 'presumedAbort', target: 'ended', actions: ['decideAbort', 'clearVoteTimer', 'sendGlobalAbort'] },
-          { target: 'aborting', actions: ['decideAbort', 'clearVoteTimer', 'logAbort', 'sendGlobalAbort'] },
+          { guard: 'presumedAbort', target: 'ended', actions: ['decideAbort', 'clearVoteTimer', 'sendGlobalAbort', 'forget'] },
+          { target: 'aborting', actions: ['decideAbort', 'clearVoteTimer', 'logAbort', 'sendGlobalAbort', 'armAckTimer'] },
         ],
         'timer.vote-timeout': [
-          { guard: 'presumedAbort', target: 'ended', actions: ['decideAbort', 'sendGlobalAbort'] },
-          { target: 'aborting', actions: ['decideAbort', 'logAbort', 'sendGlobalAbort'] },
+          { guard: 'presumedAbort', target: 'ended', actions: ['decideAbort', 'sendGlobalAbort', 'forget'] },
+          { target: 'aborting', actions: ['decideAbort', 'logAbort', 'sendGlobalAbort', 'armAckTimer'] },
         ],
         // Not decided yet: nothing to tell. The participant asks again when its timer fires.
       },
     },
     committing: {
       on: {
-        ACK: [{ guard: 'lastAck', target: 'ended', actions: ['recordAck', 'logEnd'] }, { actions: 'recordAck' }],
+        ACK: [{ guard: 'lastAck', target: 'ended', actions: ['recordAck', 'clearAckTimer', 'logEnd', 'forget'] }, { actions: 'recordAck' }],
         DECISION_REQUEST: { actions: 'replyCommit' },
+        'timer.ack-timeout': { actions: ['resendDecision', 'armAckTimer'] },
         'timer.log-flush': { actions: 'logCommit' },
       },
     },
     aborting: {
       on: {
-        ACK: [{ guard: 'lastAck', target: 'ended', actions: ['recordAck', 'logEnd'] }, { actions: 'recordAck' }],
+        ACK: [{ guard: 'lastAck', target: 'ended', actions: ['recordAck', 'clearAckTimer', 'logEnd', 'forget'] }, { actions: 'recordAck' }],
         DECISION_REQUEST: { actions: 'replyAbort' },
+        'timer.ack-timeout': { actions: ['resendDecision', 'armAckTimer'] },
       },
     },
-    // Done with the transaction (all acks in, or aborted under presumed abort). Still answers.
+    // T1 is forgotten. An inquiry now gets the presumption: no record means abort.
     ended: {
       on: {
-        DECISION_REQUEST: [{ guard: 'decidedCommit', actions: 'replyCommit' }, { actions: 'replyAbort' }],
+        DECISION_REQUEST: { actions: 'replyAbort' },
         'timer.log-flush': { actions: 'logCommit' },
       },
     },
@@ -173,12 +184,11 @@ export const coordinator = setup({
     recovering: {
       always: [
         { guard: 'logEnded', target: 'ended' },
-        // COMMIT without END: some participants may not know; tell them all again, collect acks.
-        { guard: 'logCommitted', target: 'committing', actions: 'sendGlobalCommit' },
-        { guard: 'logAborted', target: 'aborting', actions: 'sendGlobalAbort' },
-        // Standard: BEGIN but no decision: nobody can have committed, so abort and say so.
-        { guard: 'logBegun', target: 'aborting', actions: ['decideAbort', 'logAbort', 'sendGlobalAbort'] },
-        // Nothing logged: never began, or (presumed abort) undecided, which idle answers as abort.
+        // A decision without END: some participants may not know; tell them all again, collect acks.
+        { guard: 'logCommitted', target: 'committing', actions: ['sendGlobalCommit', 'armAckTimer'] },
+        { guard: 'logAborted', target: 'aborting', actions: ['sendGlobalAbort', 'armAckTimer'] },
+        // Nothing logged: T1 never reached a decision here. Participants still working time out;
+        // prepared ones ask, and idle answers abort.
         { target: 'idle' },
       ],
     },

@@ -1,5 +1,5 @@
 /**
- * Two-phase commit's variants. One safe optimisation (presumed abort) and three unsafe shortcuts,
+ * Two-phase commit's variants. One safe optimisation (presumed abort) and four unsafe shortcuts,
  * each of which the explorer must catch with a counterexample.
  */
 import type { FlagSpec } from '../kernel/types.ts';
@@ -34,6 +34,14 @@ export const flags: FlagSpec[] = [
     label: 'Abort when in doubt',
     description:
       'A prepared participant whose decision timer fires gives up and aborts instead of waiting, although it promised to obey the coordinator.',
+    default: false,
+    unsafe: true,
+  },
+  {
+    name: 'ackBeforeForce',
+    label: 'Acknowledge before forcing COMMIT',
+    description:
+      'A participant sends ACK while its COMMIT record is still in memory. The coordinator forgets T1; if the participant then crashes, it wakes in doubt and is told abort.',
     default: false,
     unsafe: true,
   },

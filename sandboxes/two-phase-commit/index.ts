@@ -10,6 +10,7 @@ import { coordinator } from './coordinator.ts';
 import { participant } from './participant.ts';
 import { flags } from './flags.ts';
 import { invariants } from './invariants.ts';
+import { ghost } from './ghost.ts';
 import { scenarios } from './scenarios.ts';
 
 function init(config: Config, budget: FaultBudget, data?: { [key: string]: Json }): ReturnType<Protocol['init']> {
@@ -21,7 +22,7 @@ function init(config: Config, budget: FaultBudget, data?: { [key: string]: Json 
       return { id, role: 'participant', store: { log: [], willVote: voteNo.includes(id) ? 'no' : 'yes' } };
     }),
   ];
-  return createWorld({ coordinator, participant }, config, budget, nodes, ['begin']);
+  return createWorld({ coordinator, participant }, config, budget, nodes, ['begin'], ghost);
 }
 
 /**
@@ -51,8 +52,8 @@ export const twoPhaseCommit: Protocol = {
   invariants,
   scenarios,
   init,
-  timersWaitForInbox: true,
   requestTarget: () => 'c',
+  ghost,
   symmetry,
   memory,
 };

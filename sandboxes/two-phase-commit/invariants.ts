@@ -1,12 +1,15 @@
 /**
- * What two-phase commit promises, as named predicates over a world (BHG 1987 ch. 7, "AC1–AC5").
+ * What two-phase commit promises, as named predicates over a world: the atomic commitment
+ * properties of Bernstein, Hadzilacos & Goodman 1987, ch. 7 (AC1–AC5): agreement, validity,
+ * non-triviality, finality of decisions, and termination.
  *
- * Read from durable logs where possible, because what a node wrote survives its crash and is what
- * it acted on. Pure functions of the world; no history is kept, so "told the opposite" is read
- * from the coordinator's log, its memory and the messages it has in flight.
+ * Safety is judged on ghost state (ghost.ts): what each node actually did, which crashes do not
+ * erase and machines never read. A participant's log alone would not do: a lazily written COMMIT
+ * can vanish in a crash after the participant already committed. Liveness is judged by the
+ * kernel's reachability check (see `Invariant.kind`). Pure functions of the world.
  */
-import type { Invariant, Json, NodeRecord, World } from '../kernel/types.ts';
-import { abortReason, hasRecord, loggedOutcome } from './store.ts';
+import type { Choice, Invariant, NodeRecord, World } from '../kernel/types.ts';
+import { GHOST } from './ghost.ts';
 
 const COORD = 'c';
 
@@ -14,72 +17,115 @@ function participants(world: World): [string, NodeRecord][] {
   return Object.entries(world.nodes).filter(([, n]) => n.role === 'participant');
 }
 
+/** Participants, then the coordinator. */
+function withCoordinator(world: World): [string, NodeRecord][] {
+  return [...participants(world), [COORD, world.nodes[COORD]]];
+}
+
 function stateOf(n: NodeRecord): string | null {
-  const s = n.snapshot as { value?: Json } | null;
+  const s = n.snapshot as { value?: unknown } | null;
   return n.up && s && typeof s.value === 'string' ? s.value : null;
 }
 
-function coordinatorDecision(world: World): 'commit' | 'abort' | null {
-  const c = world.nodes[COORD];
-  const ctx = (c.snapshot as { context?: { decision?: 'commit' | 'abort' | null } } | null)?.context;
-  return c.up && ctx ? (ctx.decision ?? null) : null;
+/** The node's ghost records (what it did). */
+function did(n: NodeRecord, record: string): boolean {
+  const audit = (n.store as { audit?: string[] } | null)?.audit;
+  return Array.isArray(audit) && audit.includes(record);
 }
 
-function willVote(n: NodeRecord): string {
-  return (n.store as { willVote?: string }).willVote ?? 'yes';
+const verb = { commit: 'committed', abort: 'aborted' } as const;
+
+type Decision = { id: string; outcome: 'commit' | 'abort' };
+
+function decisions(id: string, n: NodeRecord): Decision[] {
+  const out: Decision[] = [];
+  if (did(n, GHOST.decidedCommit)) out.push({ id, outcome: 'commit' });
+  if (did(n, GHOST.decidedAbort)) out.push({ id, outcome: 'abort' });
+  return out;
 }
 
 const atomicity: Invariant = {
   name: 'atomicity',
-  title: 'Atomicity',
-  description: 'All participants reach the same outcome: none commits while another aborts.',
+  title: 'Atomicity (agreement)',
+  description: 'No two nodes reach different decisions: none commits while another aborts.',
   kind: 'safety',
   check(world) {
-    const ps = participants(world);
-    const committed = ps.find(([, n]) => loggedOutcome(n.store) === 'commit');
-    const aborted = ps.find(([, n]) => loggedOutcome(n.store) === 'abort');
-    return committed && aborted ? `${committed[0]} committed while ${aborted[0]} aborted` : null;
+    // Participants first, so the message names the nodes the reader watches. One node deciding
+    // both ways is finality's to report; here two different nodes must disagree.
+    const all = withCoordinator(world).flatMap(([id, n]) => decisions(id, n));
+    const name = (d: Decision) => (d.id === COORD ? `${COORD} decided ${d.outcome}` : `${d.id} ${verb[d.outcome]}`);
+    for (const a of all) {
+      if (a.outcome !== 'commit') continue;
+      const b = all.find((x) => x.outcome === 'abort' && x.id !== a.id);
+      if (b) return `${name(a)} while ${name(b)}`;
+    }
+    return null;
   },
 };
 
 const validity: Invariant = {
   name: 'validity',
   title: 'Validity',
-  description: 'The outcome is commit only if every participant voted yes.',
+  description: 'Commit is decided only after every participant has actually voted yes.',
   kind: 'safety',
   check(world) {
-    const no = participants(world).find(([, n]) => willVote(n) === 'no');
-    if (!no) return null;
-    const committed = participants(world).find(([, n]) => loggedOutcome(n.store) === 'commit');
-    if (committed) return `${committed[0]} committed although ${no[0]} voted no`;
-    if (loggedOutcome(world.nodes[COORD].store) === 'commit' || coordinatorDecision(world) === 'commit') {
-      return `${COORD} decided commit although ${no[0]} voted no`;
+    const ps = participants(world);
+    const missing = ps.find(([, n]) => !did(n, GHOST.votedYes));
+    if (!missing) return null;
+    const committer = withCoordinator(world).find(([, n]) => did(n, GHOST.decidedCommit));
+    if (!committer) return null;
+    const who = committer[0] === COORD ? `${COORD} decided commit` : `${committer[0]} committed`;
+    return did(missing[1], GHOST.votedNo) ? `${who} although ${missing[0]} voted no` : `${who} before ${missing[0]} voted yes`;
+  },
+};
+
+const finality: Invariant = {
+  name: 'decisions-final',
+  title: 'Decisions are final',
+  description: 'A node that has decided never decides the opposite, not even after a crash.',
+  kind: 'safety',
+  check(world) {
+    for (const [id, n] of withCoordinator(world)) {
+      if (did(n, GHOST.decidedCommit) && did(n, GHOST.decidedAbort)) return `${id} decided commit and later abort`;
     }
     return null;
   },
 };
 
-const durableDecision: Invariant = {
-  name: 'durable-decision',
-  title: 'Durable decision',
-  description:
-    'Once a participant has acted on the coordinator’s decision, the coordinator never decides or announces the opposite, even after a crash.',
-  kind: 'safety',
+const noFaultYet = (world: World): boolean => world.used.crash + world.used.drop + world.used.duplicate + world.used.partition === 0;
+
+const nonTriviality: Invariant = {
+  name: 'non-triviality',
+  title: 'Non-triviality',
+  description: 'If every participant votes yes and nothing fails (no crash, no lost message, no timeout), the outcome is commit.',
+  kind: 'liveness',
+  // The premise: nothing has failed so far (no fault in the scenario's prefix, and the run since
+  // its start made of deliveries and requests only: viaFromStart), and nobody voted no.
+  from: (world) => noFaultYet(world) && participants(world).every(([, n]) => !did(n, GHOST.votedNo)),
+  // Failure-free continuations: no faults and no timeouts.
+  via: (c: Choice) => c.kind === 'deliver' || c.kind === 'request',
+  viaFromStart: true,
+  stuck: 'no continuation without faults or timeouts gets there',
   check(world) {
-    for (const [id, n] of participants(world)) {
-      const outcome = loggedOutcome(n.store);
-      // A unilateral abort (before voting, or by an unsafe shortcut) was not the coordinator's word.
-      const acted = outcome === 'commit' ? 'commit' : outcome === 'abort' && abortReason(n.store) === 'global' ? 'abort' : null;
-      if (!acted) continue;
-      const opposite = acted === 'commit' ? 'abort' : 'commit';
-      const verb = acted === 'commit' ? 'committed' : 'aborted on GLOBAL_ABORT';
-      const c = world.nodes[COORD];
-      if (loggedOutcome(c.store) === opposite) return `${id} ${verb}, but ${COORD}'s log says ${opposite.toUpperCase()}`;
-      if (coordinatorDecision(world) === opposite) return `${id} ${verb}, but ${COORD} has decided ${opposite}`;
-      const type = opposite === 'commit' ? 'GLOBAL_COMMIT' : 'GLOBAL_ABORT';
-      const m = world.inFlight.find((x) => x.from === COORD && x.type === type);
-      if (m) return `${id} ${verb}, but ${COORD} is telling ${m.to} ${type}`;
-    }
+    const ps = participants(world);
+    if (ps.some(([, n]) => did(n, GHOST.votedNo))) return null;
+    const open = ps.filter(([, n]) => !did(n, GHOST.decidedCommit)).map(([id]) => id);
+    return open.length ? `all can vote yes and nothing has failed, yet ${list(open)} never ${open.length > 1 ? 'commit' : 'commits'}` : null;
+  },
+};
+
+const termination: Invariant = {
+  name: 'termination',
+  title: 'Termination',
+  description:
+    'Once failures are repaired and no new ones happen, every participant decides and the coordinator finishes with the transaction.',
+  kind: 'liveness',
+  check(world) {
+    const open = participants(world).filter(([, n]) => stateOf(n) !== 'committed' && stateOf(n) !== 'aborted').map(([id]) => id);
+    if (open.length) return `${list(open)} never ${open.length > 1 ? 'decide' : 'decides'}`;
+    const c = world.nodes[COORD];
+    const cState = stateOf(c);
+    if (cState !== 'ended' && !(cState === 'idle' && world.pendingRequests.length === 0)) return `${COORD} never finishes T1 (it stays ${cState ?? 'down'})`;
     return null;
   },
 };
@@ -96,27 +142,14 @@ const blocked: Invariant = {
       .filter(([id, n]) => stateOf(n) === 'prepared' && (!c.up || cut(id)))
       .map(([id]) => id);
     if (!inDoubt.length) return null;
-    const who = inDoubt.length === 1 ? `${inDoubt[0]} is` : `${inDoubt.slice(0, -1).join(', ')} and ${inDoubt[inDoubt.length - 1]} are`;
+    const who = inDoubt.length === 1 ? `${inDoubt[0]} is` : `${list(inDoubt)} are`;
     return `coordinator is ${c.up ? 'cut off' : 'down'} after prepare; ${who} in doubt holding locks`;
   },
 };
 
-const termination: Invariant = {
-  name: 'termination',
-  title: 'Termination',
-  description: 'When nothing but faults can happen and every node is up, every participant has decided.',
-  kind: 'liveness',
-  check(world) {
-    if (Object.values(world.nodes).some((n) => !n.up)) return null;
-    const open = participants(world).filter(([, n]) => loggedOutcome(n.store) === null).map(([id]) => id);
-    return open.length ? `${open.join(', ')} never decided` : null;
-  },
-};
-
-/** Safety first, then the observation and the liveness check. */
-export const invariants: Invariant[] = [atomicity, validity, durableDecision, blocked, termination];
-
-/** True when the coordinator's log holds a decision record (used by tests and narration). */
-export function coordinatorLogged(world: World): boolean {
-  return hasRecord(world.nodes[COORD].store, 'COMMIT') || hasRecord(world.nodes[COORD].store, 'ABORT');
+function list(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+/** Safety first, then the observation and the liveness checks. */
+export const invariants: Invariant[] = [atomicity, validity, finality, blocked, nonTriviality, termination];

@@ -24,6 +24,8 @@ export type CoordinatorEvent =
   | Delivered<'ACK'>
   | Delivered<'DECISION_REQUEST'>
   | { type: 'timer.vote-timeout' }
+  /** While committing or aborting: resend the decision to participants that have not acknowledged. */
+  | { type: 'timer.ack-timeout' }
   /** Only with the unsafe `sendBeforeLog` flag: the delayed write of the COMMIT record. */
   | { type: 'timer.log-flush' };
 

@@ -6,6 +6,10 @@
  * voted yes it must not decide alone; it waits (in doubt, holding its locks) for the coordinator.
  * Before voting it may abort unilaterally. Cooperative termination (asking other participants) is
  * out of scope here: an in-doubt participant only asks the coordinator, with DECISION_REQUEST.
+ *
+ * Log writes (R*, Mohan, Lindsay & Obermarck 1986): PREPARED and COMMIT are forced before the
+ * message that depends on them leaves; ABORT is forced in standard 2PC and lazy under presumed
+ * abort, where a lost ABORT only means asking again and being told abort.
  */
 import { enqueueActions, setup } from 'xstate';
 import type { NodeInput } from '../kernel/types.ts';
@@ -20,6 +24,7 @@ export type ParticipantContext = {
   presumedAbort: boolean;
   voteWithoutLog: boolean;
   abortWhenInDoubt: boolean;
+  ackBeforeForce: boolean;
   recovering: boolean;
   logOutcome: 'commit' | 'abort' | null;
   logPrepared: boolean;
@@ -38,9 +43,12 @@ export const participant = setup({
     armDecisionTimer: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.set', name: 'decision-timeout' })),
     clearDecisionTimer: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'timer.clear', name: 'decision-timeout' })),
     logPrepared: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'store.append', record: { type: 'PREPARED', tx: TX } })),
-    logCommit: enqueueActions(({ enqueue }) => enqueue.emit({ type: 'store.append', record: { type: 'COMMIT', tx: TX } })),
-    logAbort: enqueueActions(({ enqueue }, params: { reason: AbortReason }) =>
-      enqueue.emit({ type: 'store.append', record: { type: 'ABORT', tx: TX, reason: params.reason } }),
+    // UNSAFE (ackBeforeForce): the COMMIT record waits in memory while the ACK goes out.
+    logCommit: enqueueActions(({ context, enqueue }) =>
+      enqueue.emit({ type: 'store.append', record: { type: 'COMMIT', tx: TX }, lazy: context.ackBeforeForce }),
+    ),
+    logAbort: enqueueActions(({ context, enqueue }, params: { reason: AbortReason }) =>
+      enqueue.emit({ type: 'store.append', record: { type: 'ABORT', tx: TX, reason: params.reason }, lazy: context.presumedAbort }),
     ),
     voteCommit: enqueueActions(({ context, enqueue }) => enqueue.emit(send(context.coordinator, 'VOTE_COMMIT'))),
     voteAbort: enqueueActions(({ context, enqueue }) => enqueue.emit(send(context.coordinator, 'VOTE_ABORT'))),
@@ -70,6 +78,7 @@ export const participant = setup({
       presumedAbort: input.config.flags.presumedAbort === true,
       voteWithoutLog: input.config.flags.voteWithoutLog === true,
       abortWhenInDoubt: input.config.flags.abortWhenInDoubt === true,
+      ackBeforeForce: input.config.flags.ackBeforeForce === true,
       recovering: input.recovering,
       logOutcome: loggedOutcome(input.store),
       logPrepared: hasRecord(input.store, 'PREPARED'),
@@ -113,8 +122,10 @@ export const participant = setup({
     },
     committed: {
       on: {
-        // The coordinator resends after recovery; acknowledge again so it can finish.
+        // The coordinator resends until every ACK is in; acknowledge again so it can finish.
         GLOBAL_COMMIT: { actions: 'ack' },
+        // A GLOBAL_ABORT now can only answer an old DECISION_REQUEST from a coordinator that has
+        // since forgotten T1 (no record means abort). The outcome is already decided: ignore it.
       },
     },
     aborted: {

@@ -1,12 +1,13 @@
 /**
- * Two-phase commit's durable stores: the write-ahead log records each node forces, and helpers to
- * read a log back on recovery. The log is the only thing that survives a crash.
+ * Two-phase commit's durable stores: the write-ahead log records each node writes, and helpers to
+ * read a log back on recovery. What reached disk is the only thing that survives a crash.
  *
- * Coordinator: BEGIN (standard only, before PREPARE, so recovery knows a vote was under way),
- * COMMIT or ABORT (the decision), END (every ack in; the coordinator may forget). Under presumed
- * abort the coordinator writes no BEGIN and no ABORT: no record means abort (Mohan, Lindsay &
- * Obermarck, "Transaction management in the R* distributed database management system", TODS 1986).
+ * Coordinator: COMMIT or ABORT (the decision, forced), END (lazy: every ack is in and the
+ * coordinator forgets T1). Nothing before PREPARE, as in R*'s basic 2PC. Under presumed abort no
+ * ABORT either: no record means abort (Mohan, Lindsay & Obermarck, "Transaction management in the
+ * R* distributed database management system", TODS 1986).
  * Participant: PREPARED (forced before voting yes), then COMMIT or ABORT with why it aborted.
+ * The kernel adds `audit` (ghost records, see ghost.ts) and `unflushed` (lazy records not on disk).
  */
 import type { Json } from '../kernel/types.ts';
 
@@ -15,7 +16,6 @@ export type AbortReason = 'global' | 'vote-no' | 'prepare-timeout' | 'recovery' 
 
 /** One log record. */
 export type LogRecord =
-  | { type: 'BEGIN'; tx: string; participants: string[] }
   | { type: 'PREPARED'; tx: string }
   | { type: 'COMMIT'; tx: string }
   | { type: 'ABORT'; tx: string; reason?: AbortReason }

@@ -80,6 +80,7 @@ describe('quiz bank schema', () => {
       invariant: 'atomicity',
       maxFaults: 1,
       explanation: 'Because.',
+      solution: ['c.c'],
     };
     expect(messages(bank(predict, breakIt))).toEqual(['question "predict-one": answer 2 is out of range (options 0 to 1)']);
   });

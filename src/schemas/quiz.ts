@@ -105,6 +105,11 @@ export const breakItSchema = z.object({
   maxFaults: z.number().int().min(0).max(4),
   /** What the shortest breaking run teaches, shown after success. */
   explanation: z.string().min(1),
+  /**
+   * The run the explanation walks through, as choice tokens after `run.choices`: a test replays
+   * it and checks that it breaks the invariant within `maxFaults`, so the explanation can be done.
+   */
+  solution: z.array(z.string().min(1)).min(1),
 });
 
 export const questionSchema = z.discriminatedUnion('kind', [

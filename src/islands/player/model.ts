@@ -23,7 +23,8 @@ export interface PlayerKernel {
   choices(protocol: Protocol, config: Config, world: World): Choice[];
   step(protocol: Protocol, config: Config, world: World, choice: Choice): World;
   stepWithTrace(protocol: Protocol, config: Config, world: World, choice: Choice): { world: World; trace: StepTrace };
-  checkInvariants(protocol: Protocol, config: Config, world: World): InvariantResult[];
+  /** `path`: the choices since the scenario's start (liveness promises about failure-free runs need it). */
+  checkInvariants(protocol: Protocol, config: Config, world: World, path?: Choice[]): InvariantResult[];
   viewNodes(protocol: Protocol, world: World): NodeView[];
   describeChoice(world: World, choice: Choice): string;
   narrate(protocol: Protocol, before: World, choice: Choice, after: World, config?: Config): string;

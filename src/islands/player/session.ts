@@ -337,7 +337,8 @@ export function createReducer(kernel: PlayerKernel) {
         if (s.explorer.status !== 'done') return s;
         const v = s.explorer.result.violations.find((x) => x.invariant === e.invariant);
         if (!v) return s;
-        const next = start(kernel, { ...s, playing: true, stopAtEnd: true, notice: null }, v.choices);
+        // A liveness counterexample also plays one turn of its loop, so the reader sees it come round.
+        const next = start(kernel, { ...s, playing: true, stopAtEnd: true, notice: null }, [...v.choices, ...(v.loop ?? [])]);
         return next.timeline ? { ...next, explorer: s.explorer, timeline: { ...next.timeline, cursor: 0 } } : next;
       }
     }
@@ -360,14 +361,15 @@ export interface Frame {
 
 /** Replays the timeline's whole current line. Stops early (with `error`) if a step is refused. */
 export function replayFrames(kernel: PlayerKernel, protocol: Protocol, config: Config, tl: Timeline): { frames: Frame[]; error: string | null } {
-  const frames: Frame[] = [{ world: tl.root, choice: null, label: '', narration: '', trace: [], invariants: kernel.checkInvariants(protocol, config, tl.root) }];
+  const frames: Frame[] = [{ world: tl.root, choice: null, label: '', narration: '', trace: [], invariants: kernel.checkInvariants(protocol, config, tl.root, []) }];
   let w = tl.root;
   for (let i = 0; i < tl.steps.length; i++) {
     const c = tl.steps[i];
     try {
       const label = kernel.describeChoice(w, c);
       const { world: after, trace } = kernel.stepWithTrace(protocol, config, w, c);
-      frames.push({ world: after, choice: c, label, trace, narration: kernel.narrate(protocol, w, c, after, config), invariants: kernel.checkInvariants(protocol, config, after) });
+      const invariants = kernel.checkInvariants(protocol, config, after, tl.steps.slice(0, i + 1));
+      frames.push({ world: after, choice: c, label, trace, narration: kernel.narrate(protocol, w, c, after, config), invariants });
       w = after;
     } catch (err) {
       return { frames, error: `Step ${i + 1} could not be replayed: ${message(err)}` };

@@ -691,6 +691,7 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
                   <li key={v.invariant} data-testid={`violation-${v.invariant}`}>
                     <span aria-hidden="true">✗ </span>
                     <strong>{v.title}</strong> broken in {v.choices.length} step{v.choices.length === 1 ? '' : 's'}: {v.message}{' '}
+                    {v.loop ? <LoopNote steps={v.choices.length} loop={v.loop.length} /> : null}
                     <button type="button" className="pl-btn" onClick={() => props.onReplay(v.invariant)} data-testid={`replay-${v.invariant}`}>
                       Replay shortest run
                     </button>
@@ -702,6 +703,20 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
         ) : null}
       </div>
     </Panel>
+  );
+}
+
+/** How a liveness counterexample ends: in a loop that comes back to the same world, or at a dead end. */
+function LoopNote(props: { steps: number; loop: number }) {
+  if (props.loop === 0) return <span className="pl-loop">After step {props.steps} only faults can happen, and none helps. </span>;
+  const from = props.steps + 1;
+  const to = props.steps + props.loop;
+  return (
+    <span className="pl-loop">
+      <span aria-hidden="true">↻ </span>
+      The replay then plays step{props.loop === 1 ? ` ${from}` : `s ${from}–${to}`} once: {props.loop === 1 ? 'it leads' : 'they lead'} back to the world after step {props.steps}, and
+      the run can go round forever without getting anywhere.{' '}
+    </span>
   );
 }
 

@@ -16,7 +16,7 @@ export const bank = quizBankSchema.parse({
     { id: 'order', kind: 'ordering', difficulty: 'hard', prompt: 'Order', hint: 'h', items: ['first', 'second', 'third', 'fourth'], explanation: 'e' },
     { id: 'guess', kind: 'predict', difficulty: 'medium', prompt: 'Next?', hint: 'h', run, next: 'deliver:1', answer: 0,
       options: [{ ...opt('aborts'), claim: { node: 'p1', state: 'aborted' } }, { ...opt('commits'), claim: { node: 'p1', state: 'committed' } }] },
-    { id: 'break', kind: 'break-it', difficulty: 'hard', prompt: 'Break it', hint: 'h', run, invariant: 'atomicity', maxFaults: 1, explanation: 'e' },
+    { id: 'break', kind: 'break-it', difficulty: 'hard', prompt: 'Break it', hint: 'h', run, invariant: 'atomicity', maxFaults: 1, explanation: 'e', solution: ['c.c'] },
   ],
 });
 
