@@ -58,7 +58,7 @@ test('giving up replays a shortest run that spends no more faults than allowed',
   const question = await skipTo(quiz, 'break-send-before-log');
   await question.getByTestId('find-violation').click();
   await expect(question).toContainText('Shown.');
-  await expect(question.getByTestId('invariants')).toContainText(/Atomicity \(your target\)\s*broken/, { timeout: 30_000 });
+  await expect(question.getByTestId('invariants')).toContainText(/Atomicity \(agreement\) \(your target\)\s*broken/, { timeout: 30_000 });
   // The question allows one fault, and the replayed run is one the reader could have played.
   await expect(question).toContainText(/at most 1 fault in total \([01] spent\)/);
   await expect(quiz.getByTestId('quiz-next')).toBeVisible({ timeout: 30_000 });
