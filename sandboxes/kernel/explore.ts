@@ -20,7 +20,7 @@
  */
 import { canonicalKey } from './canonical.ts';
 import { applyChoice, choices, isFaultChoice, startWorldWith } from './step.ts';
-import { findTrap, reachableFrom, type EdgeList } from './liveness.ts';
+import { createEdgeList, findTrap, pushEdge, reachableFrom } from './liveness.ts';
 import { messageKey } from './world.ts';
 import { cmp, createSymmetricKey, pack, validGroups } from './symmetry.ts';
 import type { ExploreOptions, ExploreResult, Explorer, Violation } from './api-types.ts';
@@ -88,7 +88,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   const liveness = protocol.invariants.filter((i) => i.kind === 'liveness');
   // Liveness needs the graph: every allowed edge (a bit per liveness invariant) and, per world,
   // whether each goal holds and each premise applies (bits), and whether it was expanded.
-  const edges: EdgeList = { from: [], to: [], mask: [] };
+  const edges = createEdgeList();
   const goalBits: number[] = [];
   const premiseBits: number[] = [];
   const viaMask = (c: Choice): number => {
@@ -166,9 +166,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   function addEdge(from: number, to: number, c: Choice): void {
     const m = viaMask(c);
     if (!m) return;
-    edges.from.push(from);
-    edges.to.push(to);
-    edges.mask.push(m);
+    pushEdge(edges, from, to, m);
   }
 
   /** The world at index i, rebuilt from the start along its path (expanded worlds are not kept). */

@@ -12,8 +12,33 @@
  * of the shallowest). It knows nothing of worlds, protocols or choices. Must stay pure.
  */
 
-/** Edges between world indices, with a bit per liveness invariant saying whether it may use the edge. */
-export type EdgeList = { from: number[]; to: number[]; mask: number[] };
+/**
+ * Edges between world indices, with a bit per liveness invariant saying whether it may use the
+ * edge. Typed arrays that double when full: the explorer records millions of edges, and plain
+ * arrays of numbers would cost twice the memory.
+ */
+export type EdgeList = { from: Int32Array; to: Int32Array; mask: Uint8Array; length: number };
+
+export function createEdgeList(): EdgeList {
+  return { from: new Int32Array(1024), to: new Int32Array(1024), mask: new Uint8Array(1024), length: 0 };
+}
+
+export function pushEdge(edges: EdgeList, from: number, to: number, mask: number): void {
+  if (edges.length === edges.from.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    edges.from = grow(edges.from);
+    edges.to = grow(edges.to);
+    edges.mask = grow(edges.mask);
+  }
+  edges.from[edges.length] = from;
+  edges.to[edges.length] = to;
+  edges.mask[edges.length] = mask;
+  edges.length++;
+}
 
 /** Compressed adjacency (out-edges of `i` are `targets[start[i]..start[i+1])`, with their edge ids). */
 type Adjacency = { start: Int32Array; targets: Int32Array; edgeIds: Int32Array };
@@ -22,12 +47,12 @@ function adjacency(n: number, edges: EdgeList, bit: number, reverse: boolean): A
   const src = reverse ? edges.to : edges.from;
   const dst = reverse ? edges.from : edges.to;
   const start = new Int32Array(n + 1);
-  for (let e = 0; e < src.length; e++) if (edges.mask[e] & bit) start[src[e] + 1]++;
+  for (let e = 0; e < edges.length; e++) if (edges.mask[e] & bit) start[src[e] + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
   const targets = new Int32Array(start[n]);
   const edgeIds = new Int32Array(start[n]);
-  for (let e = 0; e < src.length; e++) {
+  for (let e = 0; e < edges.length; e++) {
     if (!(edges.mask[e] & bit)) continue;
     const at = fill[src[e]]++;
     targets[at] = dst[e];
