@@ -112,7 +112,6 @@ function sentences(before: World, c: Choice, trace: StepTrace, protocol: Protoco
   // The acting node's deeds, in trace order, folded into one clause list.
   const deeds: string[] = [];
   const sends = new Map<string, string[]>();
-  const lost: string[] = [];
   for (const e of trace as TraceEntry[]) {
     if (e.kind === 'store') deeds.push(`${e.node === actor ? '' : e.node + ' '}wrote ${recordLabel(e.record)} to its log${e.lazy ? ' (lazily: not on disk yet)' : ''}`);
     else if (e.kind === 'store.lost') deeds.push(`${e.node === actor ? 'its' : e.node + "'s"} unflushed ${list(e.records.map(recordLabel))} never reached disk`);
@@ -127,10 +126,6 @@ function sentences(before: World, c: Choice, trace: StepTrace, protocol: Protoco
       deeds.push(`moved from ${e.from} to ${e.to}`);
     } else if (e.kind === 'state' && c.kind === 'recover' && e.node === actor && e.to) {
       deeds.push(`came back in ${e.to}`);
-    } else if (e.kind === 'lost') {
-      lost.push(`${e.message.type} ${e.message.from} → ${e.message.to}${e.reason ? ` (${e.reason})` : ''}`);
-    } else if (e.kind === 'merged') {
-      lost.push(`${e.message.type} ${e.message.from} → ${e.message.to} was already queued, so the resend merged into it`);
     }
   }
   const clauses = deeds.map((d) => {
@@ -142,11 +137,18 @@ function sentences(before: World, c: Choice, trace: StepTrace, protocol: Protoco
   if (clauses.length) out += ', ' + list(clauses);
   else if (c.kind === 'deliver' || c.kind === 'timer') out += ' and changed nothing';
   out += '.';
-  const lostOnly = lost.filter((l) => !l.includes('already queued'));
-  const merged = lost.filter((l) => l.includes('already queued'));
-  if (lostOnly.length) out += ` Lost: ${list(lostOnly)}.`;
-  if (merged.length) out += ` ${merged.join('; ')}.`;
-  return out;
+  return out + lossNote(trace);
+}
+
+/** What the network lost or merged in this step, as a sentence or two (empty when nothing). */
+function lossNote(trace: StepTrace): string {
+  const lost: string[] = [];
+  const merged: string[] = [];
+  for (const e of trace) {
+    if (e.kind === 'lost') lost.push(`${e.message.type} ${e.message.from} → ${e.message.to}${e.reason ? ` (${e.reason})` : ''}`);
+    else if (e.kind === 'merged') merged.push(`${e.message.type} ${e.message.from} → ${e.message.to} was already queued, so the resend merged into it`);
+  }
+  return (lost.length ? ` Lost: ${list(lost)}.` : '') + (merged.length ? ` ${merged.join('; ')}.` : '');
 }
 
 /**
@@ -163,5 +165,6 @@ export function narrate(protocol: Protocol, before: World, choice: Choice, after
     trace = traceFromDiff(before, choice, after);
   }
   const custom = protocol.narrate?.(before, choice, after, trace);
-  return custom ?? sentences(before, choice, trace, protocol);
+  // A protocol words the step; what the network lost is the kernel's to say either way.
+  return custom !== null && custom !== undefined ? custom + lossNote(trace) : sentences(before, choice, trace, protocol);
 }
