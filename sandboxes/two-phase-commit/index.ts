@@ -11,6 +11,7 @@ import { participant } from './participant.ts';
 import { flags } from './flags.ts';
 import { invariants } from './invariants.ts';
 import { ghost } from './ghost.ts';
+import { narrate } from './narrate.ts';
 import { scenarios } from './scenarios.ts';
 
 function init(config: Config, budget: FaultBudget, data?: { [key: string]: Json }): ReturnType<Protocol['init']> {
@@ -54,6 +55,7 @@ export const twoPhaseCommit: Protocol = {
   init,
   requestTarget: () => 'c',
   ghost,
+  narrate,
   symmetry,
   memory,
 };

@@ -88,17 +88,50 @@ describe('session controller', () => {
     expect(refused.notice?.text).toMatch(/fault/);
   });
 
-  it('restarts on scenario, flag and size changes', () => {
-    let s = run(fresh(), { type: 'step.forward' });
+  it('keeps the run through a variant change when it still replays', () => {
+    let s = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' }, { type: 'step.back' });
+    const steps = s.timeline!.steps;
     s = run(s, { type: 'flag.set', name: 'presumedAbort', value: true });
     expect(s.config.flags.presumedAbort).toBe(true);
-    expect(s.timeline!.steps).toEqual([]);
+    expect(s.timeline!.steps).toEqual(steps);
+    expect(s.timeline!.cursor).toBe(1);
+    expect(s.notice).toBeNull();
+    expect(s.undo).toBeNull();
+  });
+
+  it('cuts the run where it stops replaying, says so, and can undo', () => {
+    // Three PREPAREs, then p3's vote (message 6); at 2 participants message 6 never exists.
+    let s = fresh();
+    for (const id of [1, 2, 3, 6]) s = run(s, { type: 'choice.take', choice: { kind: 'deliver', id } });
+    const before = s;
     s = run(s, { type: 'size.set', size: 2 });
     expect(Object.keys(s.timeline!.root.nodes).length).toBe(3);
+    expect(s.timeline!.steps.length).toBe(3);
+    expect(s.notice?.text).toMatch(/step 4 no longer applies \(message 6 is not in flight\), so the run was cut to 3 steps/);
+    s = run(s, { type: 'config.undo' });
+    expect(s.config.size).toBe(3);
+    expect(s.timeline).toEqual(before.timeline);
+    expect(s.undo).toBeNull();
     expect(run(s, { type: 'size.set', size: 99 })).toBe(s);
+  });
+
+  it('a variant the reader turned on survives a scenario switch, which sets the old run aside', () => {
+    let s = run(fresh(), { type: 'flag.set', name: 'presumedAbort', value: true }, { type: 'step.forward' });
     s = run(s, { type: 'scenario.select', id: 'vote-lost' });
     expect(s.scenarioId).toBe('vote-lost');
-    expect(s.config.size).toBe(3);
+    expect(s.config.flags.presumedAbort).toBe(true);
+    expect(s.timeline!.steps).toEqual([]);
+    expect(s.notice?.text).toMatch(/set aside/);
+    expect(run(s, { type: 'config.undo' }).scenarioId).toBe('all-vote-yes');
+  });
+
+  it('remembers how the cursor moved, so the move can be announced', () => {
+    let s = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' });
+    expect(s.moved).toBeNull();
+    s = run(s, { type: 'step.back' });
+    expect(s.moved).toEqual({ kind: 'back', cursor: 1 });
+    expect(run(s, { type: 'step.last' }).moved).toEqual({ kind: 'jump', cursor: 2 });
+    expect(run(s, { type: 'sim.reset' }).moved).toEqual({ kind: 'reset', cursor: 0 });
   });
 
   it('loads a run and reports the run it shows', () => {

@@ -51,6 +51,16 @@ export interface SessionState {
   explorer: ExplorerState;
   /** One message for the reader (a bad link, a refused step); null when there is none. */
   notice: { tone: 'info' | 'error'; text: string } | null;
+  /**
+   * What the last configuration change (scenario, size or variant) replaced, when it could not keep
+   * the whole run: `config.undo` puts it back. Null when there is nothing to undo.
+   */
+  undo: { scenarioId: string; config: Config; timeline: Timeline } | null;
+  /**
+   * How the cursor last moved, for the narration's live region: a step taken is announced by its
+   * own narration; moves back, jumps and resets say where they landed. Null after a plain step.
+   */
+  moved: { kind: 'back' | 'jump' | 'reset' | 'reconfigured'; cursor: number } | null;
 }
 
 export type SessionEvent =
@@ -71,6 +81,7 @@ export type SessionEvent =
   | { type: 'flag.set'; name: string; value: boolean }
   | { type: 'size.set'; size: number }
   | { type: 'sim.reset' }
+  | { type: 'config.undo' }
   | { type: 'run.load'; run: Run; notice?: string; play?: boolean }
   | { type: 'node.select'; id: string | null }
   | { type: 'notice.dismiss' }
@@ -167,8 +178,48 @@ export function initSession(kernel: PlayerKernel, init: SessionInit): SessionSta
     selected: null,
     explorer: { status: 'idle' },
     notice: null,
+    undo: null,
+    moved: null,
   };
   return start(kernel, base);
+}
+
+/**
+ * Switch scenario, size or variants and keep the reader's run where it still replays: the longest
+ * legal prefix of the current line is kept, with the cursor where it was (or at the cut). When
+ * steps are lost, the notice says which and `config.undo` can put everything back.
+ */
+function reconfigure(kernel: PlayerKernel, s: SessionState, scenarioId: string, config: Config): SessionState {
+  const before = s.timeline;
+  const steps = before && scenarioId === s.scenarioId ? before.steps : [];
+  const next = start(kernel, { ...s, scenarioId, config, playing: false, notice: null, explorer: { status: 'idle' } });
+  if (!next.timeline || !before) return { ...next, undo: null, moved: null };
+  let w = next.timeline.root;
+  let kept = 0;
+  let why = '';
+  for (; kept < steps.length; kept++) {
+    try {
+      w = kernel.step(s.protocol, config, w, steps[kept]);
+    } catch (err) {
+      why = message(err);
+      break;
+    }
+  }
+  const timeline = { ...next.timeline, steps: steps.slice(0, kept), cursor: Math.min(before.cursor, kept) };
+  const lost = before.steps.length - kept;
+  if (lost === 0) return { ...next, timeline, undo: null, moved: kept ? { kind: 'reconfigured', cursor: timeline.cursor } : null };
+  const text =
+    scenarioId !== s.scenarioId
+      ? `A new scenario starts a new run; your ${before.steps.length}-step run is set aside.`
+      : `Under the new settings step ${kept + 1} no longer applies (${why}), so the run was cut to ${kept} step${kept === 1 ? '' : 's'}.`;
+  return { ...next, timeline, undo: { scenarioId: s.scenarioId, config: s.config, timeline: before }, notice: { tone: 'info', text }, moved: { kind: 'reconfigured', cursor: timeline.cursor } };
+}
+
+/** Flags the reader has switched away from a scenario's own configuration: they survive a scenario switch. */
+function readerFlags(protocol: Protocol, s: SessionState): Record<string, boolean> {
+  const scenario = findScenario(protocol, s.scenarioId);
+  const own = scenario?.config.flags ?? {};
+  return Object.fromEntries(Object.entries(s.config.flags).filter(([k, v]) => (own[k] ?? false) !== v));
 }
 
 /** The world at index `i` of the timeline's current line (replayed from the root). */
@@ -251,6 +302,12 @@ function forward(kernel: PlayerKernel, s: SessionState, fromTimer: boolean): Ses
   return push(kernel, s, next);
 }
 
+/** Move the cursor (clamped) and remember how, so the move can be announced. */
+function seek(s: SessionState, tl: Timeline, index: number, kind: 'back' | 'jump'): SessionState {
+  const cursor = Math.max(0, Math.min(tl.steps.length, index));
+  return { ...s, playing: false, timeline: { ...tl, cursor }, moved: { kind, cursor } };
+}
+
 function nearestSpeed(speed: number, dir: 1 | -1): number {
   const i = SPEEDS.findIndex((v) => v >= speed);
   const at = i < 0 ? SPEEDS.length - 1 : i;
@@ -262,17 +319,17 @@ export function createReducer(kernel: PlayerKernel) {
     const tl = s.timeline;
     switch (e.type) {
       case 'step.forward':
-        return forward(kernel, { ...s, playing: false, stopAtEnd: false }, false);
+        return forward(kernel, { ...s, playing: false, stopAtEnd: false, moved: null }, false);
       case 'play.tick':
-        return s.playing ? forward(kernel, s, true) : s;
+        return s.playing ? forward(kernel, { ...s, moved: null }, true) : s;
       case 'step.back':
-        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, Math.max(0, tl.cursor - 1)) } : s;
+        return tl ? seek(s, tl, tl.cursor - 1, 'back') : s;
       case 'step.first':
-        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, 0) } : s;
+        return tl ? seek(s, tl, 0, 'jump') : s;
       case 'step.last':
-        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, tl.steps.length) } : s;
+        return tl ? seek(s, tl, tl.steps.length, 'jump') : s;
       case 'timeline.seek':
-        return tl ? { ...s, playing: false, timeline: kernel.timelineSeek(tl, Math.max(0, Math.min(tl.steps.length, Math.round(e.index)))) } : s;
+        return tl ? seek(s, tl, Math.round(e.index), 'jump') : s;
       case 'play.toggle':
         return tl ? { ...s, playing: !s.playing, stopAtEnd: s.playing ? false : s.stopAtEnd, notice: null } : s;
       case 'play.stop':
@@ -284,7 +341,7 @@ export function createReducer(kernel: PlayerKernel) {
       case 'speed.down':
         return { ...s, speed: nearestSpeed(s.speed, -1) };
       case 'choice.take':
-        return push(kernel, { ...s, playing: false }, e.choice);
+        return push(kernel, { ...s, playing: false, moved: null }, e.choice);
       case 'branch.restore': {
         if (!tl || e.index < 0 || e.index >= tl.branches.length) return s;
         const restored = tl.branches[e.index];
@@ -296,18 +353,20 @@ export function createReducer(kernel: PlayerKernel) {
       }
       case 'scenario.select': {
         const scenario = findScenario(s.protocol, e.id);
-        if (!scenario) return s;
-        return start(kernel, { ...s, scenarioId: e.id, config: configFor(s.protocol, scenario), playing: false, notice: null, explorer: { status: 'idle' } });
+        if (!scenario || e.id === s.scenarioId) return s;
+        return reconfigure(kernel, s, e.id, configFor(s.protocol, scenario, readerFlags(s.protocol, s), s.config.size));
       }
       case 'flag.set':
-        return start(kernel, { ...s, config: { ...s.config, flags: { ...s.config.flags, [e.name]: e.value } }, playing: false, notice: null, explorer: { status: 'idle' } });
+        return reconfigure(kernel, s, s.scenarioId, { ...s.config, flags: { ...s.config.flags, [e.name]: e.value } });
       case 'size.set': {
         const { min, max } = s.protocol.sizes;
-        if (!Number.isInteger(e.size) || e.size < min || e.size > max) return s;
-        return start(kernel, { ...s, config: { ...s.config, size: e.size }, playing: false, notice: null, explorer: { status: 'idle' } });
+        if (!Number.isInteger(e.size) || e.size < min || e.size > max || e.size === s.config.size) return s;
+        return reconfigure(kernel, s, s.scenarioId, { ...s.config, size: e.size });
       }
+      case 'config.undo':
+        return s.undo ? { ...s, scenarioId: s.undo.scenarioId, config: s.undo.config, timeline: s.undo.timeline, undo: null, notice: null, playing: false, explorer: { status: 'idle' }, moved: { kind: 'reconfigured', cursor: s.undo.timeline.cursor } } : s;
       case 'sim.reset':
-        return start(kernel, { ...s, playing: false, notice: null });
+        return { ...start(kernel, { ...s, playing: false, notice: null }), moved: { kind: 'reset', cursor: 0 } };
       case 'run.load': {
         const scenario = findScenario(s.protocol, e.run.scenario);
         if (e.run.protocol !== s.protocol.id || !scenario) {
