@@ -18,4 +18,6 @@ export { explore, createExplorer, worldKey } from './explore.ts';
 export { createWorld } from './world.ts';
 export type { NodeSpec } from './world.ts';
 export { canonicalJson } from './canonical.ts';
+export { runCosts, runCostsFromStart } from './costs.ts';
+export type { RunCosts } from './costs.ts';
 export { nextRandom } from './rng.ts';

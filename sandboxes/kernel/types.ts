@@ -290,6 +290,11 @@ export interface Protocol {
    * generic sentence. Optional.
    */
   narrate?: (before: World, choice: Choice, after: World, trace: StepTrace) => string | null;
+  /**
+   * One line on how the run ended, once it can only end that way ("T1 committed on all 3"), or
+   * null while it is still open. The player adds the step count and the run's costs. Optional.
+   */
+  outcome?: (world: World) => string | null;
   /** The part of a node's machine context worth showing in the player. Optional; default: the context. */
   memory?: (role: string, context: Json) => Json;
 }
@@ -365,9 +370,11 @@ export type GhostCause =
 export type TraceEntry =
   | { kind: 'state'; node: NodeId; from: string | null; to: string | null }
   | { kind: 'send'; message: Message }
-  | { kind: 'lost'; message: Message; reason: string }
+  /** A message lost: at send time (`atSend`: its receiver was down or cut off) or while queued. */
+  | { kind: 'lost'; message: Message; reason: string; atSend?: boolean }
   | { kind: 'merged'; message: Message }
-  | { kind: 'store'; node: NodeId; record: Json; lazy?: boolean }
+  /** A log append (`lazy` when not forced), or with `set`, one key of the store set. */
+  | { kind: 'store'; node: NodeId; record: Json; lazy?: boolean; set?: boolean }
   /** Lazy log records a crash lost before they reached disk. */
   | { kind: 'store.lost'; node: NodeId; records: Json[] }
   | { kind: 'timer.set'; node: NodeId; name: string }

@@ -191,7 +191,7 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
         if (ghost) recordGhost(draft, node, ghost, { kind: 'send', type: candidate.type, to: e.to, payload: candidate.payload });
         if (!to.up || !reachable(draft, node, e.to)) {
           draft.nextMessageId++;
-          trace?.push({ kind: 'lost', message: candidate, reason: !to.up ? `${e.to} is down` : `${e.to} is cut off from ${node}` });
+          trace?.push({ kind: 'lost', message: candidate, reason: !to.up ? `${e.to} is down` : `${e.to} is cut off from ${node}`, atSend: true });
           break;
         }
         // Same fields as messageKey, compared directly (cheaper than building keys per send).
@@ -240,7 +240,7 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
         const rec = draft.nodes[node];
         const store = (rec.store ?? {}) as { [k: string]: Json };
         draft.nodes[node] = { ...rec, store: { ...store, [e.key]: e.value } };
-        trace?.push({ kind: 'store', node, record: { [e.key]: e.value } });
+        trace?.push({ kind: 'store', node, record: { [e.key]: e.value }, set: true });
         break;
       }
       default:

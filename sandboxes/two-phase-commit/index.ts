@@ -12,6 +12,7 @@ import { flags } from './flags.ts';
 import { invariants } from './invariants.ts';
 import { ghost } from './ghost.ts';
 import { narrate } from './narrate.ts';
+import { outcome } from './outcome.ts';
 import { scenarios } from './scenarios.ts';
 
 function init(config: Config, budget: FaultBudget, data?: { [key: string]: Json }): ReturnType<Protocol['init']> {
@@ -56,6 +57,7 @@ export const twoPhaseCommit: Protocol = {
   requestTarget: () => 'c',
   ghost,
   narrate,
+  outcome,
   symmetry,
   memory,
 };

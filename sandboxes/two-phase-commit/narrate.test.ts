@@ -1,6 +1,6 @@
 // Two-phase commit's narration: each step worded in the protocol's terms, losses still reported.
 import { describe, expect, it } from 'vitest';
-import { applyChoices, narrate, startWorld, tokenToChoice } from '../kernel/index.ts';
+import { applyChoices, choices, narrate, runCostsFromStart, startWorld, tokenToChoice } from '../kernel/index.ts';
 import type { Config, World } from '../kernel/index.ts';
 import { twoPhaseCommit as p } from './index.ts';
 
@@ -45,5 +45,28 @@ describe('two-phase commit narration', () => {
   it('marks a lazy COMMIT as not on disk', () => {
     const lines = story('coordinator-crash-after-commit', ['d7'], { ackBeforeForce: true });
     expect(lines[0]).toBe('p1 wrote COMMIT lazily (not on disk yet), committed and sent ACK at once.');
+  });
+});
+
+describe('two-phase commit outcome and costs', () => {
+  it('a finished happy path costs 2N + 1 forced writes and 4N messages, prefix included', () => {
+    const s = scenario('all-vote-yes');
+    const steps = ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'd8', 'd9', 'd10', 'd11', 'd12'].map(tokenToChoice);
+    const w = applyChoices(p, s.config, startWorld(p, s), steps).world;
+    expect(p.outcome!(w)).toBe('T1 committed on all 3');
+    expect(runCostsFromStart(p, s, s.config, steps)).toEqual({ messages: 12, forcedWrites: 7, lazyWrites: 1 });
+    expect(p.outcome!(startWorld(p, s))).toBeNull();
+  });
+
+  it('names a split outcome', () => {
+    const s = scenario('coordinator-crash-after-prepare');
+    const cfg = { ...s.config, flags: { ...s.config.flags, abortWhenInDoubt: true } };
+    let w = applyChoices(p, cfg, startWorld(p, s, cfg), ['d4', 'd5', 'd6', 'd7', 't.p2.decision-timeout'].map(tokenToChoice)).world;
+    // Deliver what is in flight (and let c resend) until the run has ended.
+    for (let i = 0; i < 40 && !p.outcome!(w); i++) {
+      const c = choices(p, cfg, w).find((x) => x.kind === 'deliver') ?? choices(p, cfg, w).find((x) => x.kind === 'timer' && x.name === 'ack-timeout')!;
+      w = applyChoices(p, cfg, w, [c]).world;
+    }
+    expect(p.outcome!(w)).toBe('T1 split: p1 and p3 committed and p2 aborted');
   });
 });
