@@ -19,5 +19,6 @@ export { createWorld } from './world.ts';
 export type { NodeSpec } from './world.ts';
 export { canonicalJson } from './canonical.ts';
 export { runCosts, runCostsFromStart } from './costs.ts';
+export { goalMet, goalsMet } from './goals.ts';
 export type { RunCosts } from './costs.ts';
 export { nextRandom } from './rng.ts';

@@ -216,8 +216,12 @@ export interface ScenarioSolution {
   flags?: Record<string, boolean>;
   /** Choice tokens after the prefix. */
   steps: string[];
-  /** What the final world must show: node states (`{ c: 'committing' }`), or an invariant that fails. */
-  expect: { states?: Record<NodeId, string | null>; breaks?: string };
+  /**
+   * What the reader should see when the prompt is done: node states (`{ c: 'committing' }`; null
+   * for down), an invariant that fails (or an observation that shows), and choice tokens the run
+   * must have taken (for prompts about an action whose effect leaves no other trace).
+   */
+  expect: { states?: Record<NodeId, string | null>; breaks?: string; took?: string[] };
 }
 
 /** A node's state diagram, drawn from the machine definition so it never drifts from the code. */

@@ -79,7 +79,7 @@ export const scenarios: Scenario[] = [
     ],
     solutions: [
       { prompt: 0, steps: ['t.c.vote-timeout'], expect: { states: { c: 'aborting' } } },
-      { prompt: 1, steps: ['t.p1.decision-timeout', 'd7'], expect: { states: { c: 'collecting', p1: 'prepared' } } },
+      { prompt: 1, steps: ['t.p1.decision-timeout', 'd7'], expect: { states: { c: 'collecting', p1: 'prepared' }, took: ['t.p1.decision-timeout'] } },
     ],
   }),
   scenario({

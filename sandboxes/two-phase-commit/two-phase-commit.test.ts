@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyChoices, checkInvariants, choiceToToken, choices, decodeRun, encodeRun, explore, isFaultChoice, quiescent, randomRun,
-  startWorld, stateDiagram, step, toSequenceDiagram, viewNodes, worldKey,
+  goalsMet, startWorld, stateDiagram, step, toSequenceDiagram, viewNodes, worldKey,
 } from '../kernel/index.ts';
 import type { Config, Scenario, World } from '../kernel/index.ts';
 import { protocols } from '../index.ts';
@@ -148,6 +148,9 @@ describe('scenarios', () => {
           const result = checkInvariants(p, cfg, r.world, sol.steps.map(tokenToChoice)).find((x) => x.name === sol.expect.breaks)!;
           expect(result.holds, `${s.id} prompt ${sol.prompt}`).toBe(false);
         }
+        // The player's checklist ticks the goal at the end of the solution, and not at the start.
+        expect(goalsMet(p, s, cfg, r.world, sol.steps.map(tokenToChoice))[sol.prompt], `${s.id} prompt ${sol.prompt} ticks`).toBe(true);
+        expect(goalsMet(p, s, cfg, startWorld(p, s, cfg), [])[sol.prompt], `${s.id} prompt ${sol.prompt} ticked at the start`).toBe(false);
       }
     }
   });
