@@ -12,6 +12,7 @@ import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, f
 import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { useExplorer } from './useExplorer.ts';
+import { GoalList, MoveAnnouncer, RunMeters } from './RunStatus.tsx';
 import { ChoiceList, ExplorerPanel, Panel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
 
 export interface BreakItMode {
@@ -294,15 +295,19 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
           {scenario?.tryThis.length || protocol.flags.length ? (
             <div className="pl-disclosures">
               {scenario?.tryThis.length ? (
-                <details className="pl-disclosure pl-try">
+                <details className="pl-disclosure pl-try" open>
                   <summary>
-                    Try this <span className="pl-muted">({scenario.tryThis.length})</span>
+                    Goals <span className="pl-muted">({scenario.tryThis.length}; each ticks itself when your run gets there)</span>
                   </summary>
-                  <ul>
-                    {scenario.tryThis.map((t, i) => (
-                      <li key={i}>{t}</li>
-                    ))}
-                  </ul>
+                  {tl && frames.length ? (
+                    <GoalList protocol={protocol} scenario={scenario} config={s.config} frames={frames} timeline={tl} cursor={cursor} />
+                  ) : (
+                    <ul>
+                      {scenario.tryThis.map((t, i) => (
+                        <li key={i}>{t}</li>
+                      ))}
+                    </ul>
+                  )}
                 </details>
               ) : null}
               {protocol.flags.length ? (
@@ -347,6 +352,11 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
         <div className={`pl-notice pl-notice--${s.notice.tone}`} role={s.notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           <span aria-hidden="true">{s.notice.tone === 'error' ? '⚠ ' : 'ℹ '}</span>
           {s.notice.text}{' '}
+          {s.undo ? (
+            <button type="button" className="pl-linkbtn" onClick={() => dispatch({ type: 'config.undo' })} data-testid="undo">
+              Undo
+            </button>
+          ) : null}{' '}
           <button type="button" className="pl-linkbtn" onClick={() => dispatch({ type: 'notice.dismiss' })}>
             Dismiss
           </button>
@@ -392,10 +402,12 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             <button type="button" className="pl-btn" onClick={() => helpRef.current?.showModal()} data-testid="help" aria-keyshortcuts="?">
               <span aria-hidden="true">⌨ </span>Shortcuts
             </button>
-            <span className="pl-stepcount" aria-live="off">
-              Step {cursor} / {tl.steps.length}
+            <span className="pl-stepcount" aria-live="off" data-testid="stepcount">
+              {cursor < tl.steps.length ? `At step ${cursor} of the ${tl.steps.length} in this run` : `${cursor} step${cursor === 1 ? '' : 's'} taken`}
             </span>
           </div>
+          <MoveAnnouncer moved={s.moved} frames={frames} />
+          {scenario && !compact ? <RunMeters protocol={protocol} scenario={scenario} config={s.config} frames={frames} cursor={cursor} /> : null}
 
           <div role="group" className="pl-nodes" aria-label="Nodes" style={{ '--pl-cols': Math.min(Math.max(nodes.length, 1), 4) } as React.CSSProperties}>
             {nodes.map((n) => (

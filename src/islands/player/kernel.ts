@@ -10,7 +10,10 @@ import {
   decodeRun,
   describeChoice,
   encodeRun,
+  goalsMet,
   narrate,
+  runCosts,
+  runCostsFromStart,
   runToJSON,
   startWorld,
   stateDiagram,
@@ -40,4 +43,4 @@ export const kernel: PlayerKernel = {
   timelineSeek,
 };
 
-export { protocols, stateDiagram, encodeRun, decodeRun, runToJSON, toSequenceDiagram, tokenToChoice, choiceToToken, createExplorer, viewNodes };
+export { protocols, stateDiagram, encodeRun, decodeRun, runToJSON, toSequenceDiagram, tokenToChoice, choiceToToken, createExplorer, viewNodes, goalsMet, runCosts, runCostsFromStart };
