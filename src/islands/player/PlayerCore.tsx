@@ -123,6 +123,17 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   // Share links: load `#sim=` on arrival and when the hash changes. Of a page's players, only the
   // one `pickSlot` names answers (the one opening on the link's scenario, if any).
   const rootRef = useRef<HTMLDivElement>(null);
+  // Keyboard focus must never fall to the page: when the control that took a step goes away (a
+  // delivered message's row, a fired timer), put focus on a control that is always there.
+  const focusInside = useRef(false);
+  useEffect(() => {
+    const root = rootRef.current;
+    if (!root || !focusInside.current) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const stable = root.querySelector<HTMLElement>('[data-testid=step-forward]') ?? root;
+    stable.focus({ preventScroll: true });
+  });
   useEffect(() => {
     if (!props.useHash) return;
     const apply = () => {
@@ -265,7 +276,25 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const flagsOn = protocol.flags.filter((f) => (s.config.flags[f.name] ?? f.default) !== f.default).length;
 
   return (
-    <div ref={rootRef} className={`pl-root${compact ? ' pl-root--compact' : ''}`} onKeyDown={onKeyDown} tabIndex={-1} data-testid="player" data-protocol={protocol.id}>
+    <div
+      ref={rootRef}
+      className={`pl-root${compact ? ' pl-root--compact' : ''}`}
+      onKeyDown={onKeyDown}
+      onFocus={() => (focusInside.current = true)}
+      // Focus that leaves for somewhere else (another control, the page's text) ends the guard. A
+      // control removed from the page also blurs, but is no longer connected: that keeps it.
+      onBlur={(e) => {
+        const left = e.target;
+        const to = e.relatedTarget as Node | null;
+        const root = e.currentTarget;
+        queueMicrotask(() => {
+          if (left.isConnected && !(to && root.contains(to))) focusInside.current = false;
+        });
+      }}
+      tabIndex={-1}
+      data-testid="player"
+      data-protocol={protocol.id}
+    >
       {!compact ? (
         <header className="pl-top">
           <h3 className={props.titleHidden ? 'pl-sr' : 'pl-title'}>{props.title}</h3>
@@ -465,6 +494,9 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                       <span>Share link {share.copied ? '(copied to the clipboard)' : '(copy it from here)'}</span>
                       <input type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
                     </label>
+                    <span className="pl-sr" role="status">
+                      {share.copied ? 'Share link copied to the clipboard.' : 'Share link ready: copy it from the text field.'}
+                    </span>
                   </p>
                 ) : null}
                 {mermaid != null ? (
