@@ -73,6 +73,10 @@ test('a run shared by link opens at the same step; a malformed link explains its
   const hash = link.slice(link.indexOf('#'));
   const shared = await openPlayer(other, 'all-vote-yes', hash);
   await expect(shared.getByTestId('node-p1')).toContainText('prepared');
+  await expect(shared.getByTestId('notice')).toContainText('Shared run: you are at step 2 of its 2');
+  // Stepping on makes the run the reader's own: the address drops the shared run.
+  await shared.getByTestId('step-forward').click();
+  await expect.poll(() => other.evaluate(() => window.location.hash)).toBe('');
 
   const broken = await context.newPage();
   const bad = await openPlayer(broken, 'all-vote-yes', '#sim=two-phase-commit~all-vote-yes~3~~d1_d99');

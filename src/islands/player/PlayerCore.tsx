@@ -146,7 +146,10 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
         if (sections[pickSlot(slots, linkTarget(hash))] !== mine) return;
       }
       const act = hashAction(hash, protocol.id, (text) => decodeRun(text, protocols));
-      if (act.kind === 'load') dispatch({ type: 'run.load', run: act.run, notice: act.notice });
+      if (act.kind === 'load') {
+        dispatch({ type: 'run.load', run: act.run, notice: act.notice, shared: true });
+        sharedRun.current = encodeRun(act.run, protocol);
+      }
       else if (act.kind === 'error') dispatch({ type: 'run.load', run: { protocol: protocol.id, scenario: props.scenarioId, config: s.config, choices: [] }, notice: act.message });
       if (act.kind !== 'none') rootRef.current?.scrollIntoView({ block: 'start' });
     };
@@ -155,6 +158,23 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     return () => window.removeEventListener('hashchange', apply);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.useHash, protocol.id]);
+
+  // A shared run stays in the address only while the reader is looking at it: once they step on
+  // or change it, the address drops it (replaced, not pushed), so a reload shows their own page.
+  const sharedRun = useRef<string | null>(null);
+  const sharedShown = useRef(false);
+  useEffect(() => {
+    if (!sharedRun.current || !props.useHash) return;
+    const run = currentRun(s);
+    if (run && encodeRun(run, protocol) === sharedRun.current) {
+      sharedShown.current = true;
+      return;
+    }
+    if (!sharedShown.current) return; // the shared run has not been loaded yet
+    sharedRun.current = null;
+    sharedShown.current = false;
+    if (window.location.hash.includes('sim=')) history.replaceState(history.state, '', window.location.pathname + window.location.search);
+  }, [s, protocol, props.useHash]);
 
   // Break-it: report the first time the target invariant breaks at the cursor.
   useEffect(() => {

@@ -82,7 +82,7 @@ export type SessionEvent =
   | { type: 'size.set'; size: number }
   | { type: 'sim.reset' }
   | { type: 'config.undo' }
-  | { type: 'run.load'; run: Run; notice?: string; play?: boolean }
+  | { type: 'run.load'; run: Run; notice?: string; play?: boolean; shared?: boolean }
   | { type: 'node.select'; id: string | null }
   | { type: 'notice.dismiss' }
   | { type: 'explore.start' }
@@ -375,7 +375,13 @@ export function createReducer(kernel: PlayerKernel) {
         const next = start(kernel, { ...s, scenarioId: scenario.id, config: e.run.config, playing: !!e.play, stopAtEnd: !!e.play }, e.run.choices);
         if (!next.timeline) return next;
         const cursor = e.play ? 0 : next.timeline.steps.length;
-        return { ...next, timeline: { ...next.timeline, cursor }, notice: e.notice ? { tone: 'error', text: e.notice } : null };
+        const n = next.timeline.steps.length;
+        const notice: SessionState['notice'] = e.notice
+          ? { tone: 'error', text: e.notice }
+          : e.shared
+            ? { tone: 'info', text: `Shared run: you are at step ${cursor} of its ${n}. Step on or change anything to continue on your own; the page address then drops the shared run.` }
+            : null;
+        return { ...next, timeline: { ...next.timeline, cursor }, notice };
       }
       case 'node.select':
         return { ...s, selected: e.id };
