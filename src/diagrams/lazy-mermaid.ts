@@ -30,12 +30,35 @@ async function draw(figure: HTMLElement): Promise<void> {
   try {
     const { svg } = await mermaid.render(`cl-diagram-${++counter}`, source.textContent ?? '');
     canvas.innerHTML = svg;
+    keepReadable(canvas);
     figure.dataset.rendered = theme;
   } catch (error) {
     // Keep the readable source visible; say why there is no drawing.
     figure.dataset.rendered = 'error';
     canvas.textContent = `This diagram could not be drawn: ${(error as Error).message}`;
   }
+}
+
+/**
+ * Mermaid scales a drawing down to its column, which shrinks a wide sequence diagram's text to a
+ * few pixels. Shrink it only so far, and let a wider one scroll sideways: the canvas then takes
+ * keyboard focus, so it can be scrolled without a mouse.
+ */
+const MIN_SCALE = 0.7;
+
+function keepReadable(canvas: HTMLElement): void {
+  const svg = canvas.querySelector('svg');
+  const width = svg?.viewBox?.baseVal?.width ?? 0;
+  if (!svg || !width) return;
+  // Shrink to the column, but never below MIN_SCALE (Mermaid's 16px text stays above 11px).
+  const shown = Math.ceil(Math.min(width, Math.max(canvas.clientWidth, width * MIN_SCALE)));
+  svg.style.maxWidth = 'none';
+  svg.setAttribute('width', String(shown));
+  svg.removeAttribute('height');
+  const wide = shown > canvas.clientWidth + 1;
+  canvas.classList.toggle('cl-diagram__canvas--wide', wide);
+  if (wide) canvas.tabIndex = 0;
+  else canvas.removeAttribute('tabindex');
 }
 
 /** Start watching every `[data-diagram]` figure under `root`. Safe to call more than once. */
