@@ -47,8 +47,12 @@ export type Timeline = {
   branches: Choice[][];
 };
 
-/** Progress report from the explorer. */
-export type ExploreProgress = { worlds: number; transitions: number; depth: number };
+/**
+ * Progress report from the explorer. `violations` holds the safety violations found so far (each
+ * already a shortest run: BFS meets shallow worlds first), so a reader can replay one before the
+ * search ends; liveness is only judged at the end, on the whole graph.
+ */
+export type ExploreProgress = { worlds: number; transitions: number; depth: number; violations?: Violation[] };
 
 /** Options for `explore` and `createExplorer`. Time comes only from the caller's `now`. */
 export type ExploreOptions = {

@@ -259,7 +259,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
         transitions++;
         if (transitions >= nextProgress) {
           nextProgress += progressEvery;
-          options.onProgress?.({ worlds: queue.length, transitions, depth });
+          options.onProgress?.({ worlds: queue.length, transitions, depth, violations: [...violations.values()] });
         }
         const key = keyOf(next);
         const known = seen.get(key);

@@ -399,8 +399,9 @@ export function createReducer(kernel: PlayerKernel) {
         // The worker answers with explore.done (stoppedBy 'cancel'); until then, show nothing new.
         return s;
       case 'explore.replay': {
-        if (s.explorer.status !== 'done') return s;
-        const v = s.explorer.result.violations.find((x) => x.invariant === e.invariant);
+        // A violation found while the search still runs can be replayed at once.
+        const found = s.explorer.status === 'done' ? s.explorer.result.violations : s.explorer.status === 'running' ? (s.explorer.progress.violations ?? []) : [];
+        const v = found.find((x) => x.invariant === e.invariant);
         if (!v) return s;
         // A liveness counterexample also plays one turn of its loop, so the reader sees it come round.
         const next = start(kernel, { ...s, playing: true, stopAtEnd: true, notice: null }, [...v.choices, ...(v.loop ?? [])]);
