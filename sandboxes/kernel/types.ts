@@ -224,15 +224,60 @@ export interface ScenarioSolution {
   expect: { states?: Record<NodeId, string | null>; breaks?: string; took?: string[] };
 }
 
-/** A node's state diagram, drawn from the machine definition so it never drifts from the code. */
+/**
+ * A node's state diagram, drawn from the machine definition so it never drifts from the code.
+ *
+ * Two readings (see `stateDiagram` in view.ts): without options, the machine as written (every
+ * candidate with a target, raw event names, the transient start state); with options, what a
+ * reader should see under one configuration: only transitions that can fire under its flags,
+ * self-loops, no kernel plumbing, and readable labels.
+ */
 export interface StateDiagram {
-  /** Dot-separated state ids, e.g. `working`, `prepared`, `recovering`. */
-  states: { id: string; label: string; final: boolean }[];
-  /** Edges with the event that takes them. */
-  transitions: { from: string; to: string; event: string }[];
-  /** The state a fresh machine starts in, and the one a recovering machine starts in. */
+  /**
+   * Dot-separated state ids, e.g. `working`, `prepared`, `recovering`. `label` is the machine's
+   * name for the state in words (`collecting`); `textbook` the literature's name for it, when the
+   * protocol declares one in `Protocol.stateNames` (`WAIT`).
+   */
+  states: { id: string; label: string; final: boolean; textbook?: string }[];
+  /** Edges with the event that takes them; parallel edges stay separate (one per event or condition). */
+  transitions: StateTransition[];
+  /**
+   * The state a fresh machine starts in, and the one a recovering machine starts in. When a
+   * transient start state only routes (`always`) between the two, the reader's diagram drops it
+   * and these name its targets.
+   */
   initial: string;
   recovery: string | null;
+}
+
+/** One edge of a `StateDiagram`. `from === to` is a self-loop (a targetless transition with actions). */
+export interface StateTransition {
+  from: string;
+  to: string;
+  /** The machine's event type as written: `PREPARE`, `timer.vote-timeout`, `request.begin`, or `(always)`. */
+  event: string;
+  /**
+   * The reader's text (reader diagrams only): the event in words ("vote-timeout fires", "client:
+   * begin") with the condition that picks this edge in brackets when the configuration leaves it
+   * open ("VOTE_COMMIT [last yes vote]"); for an `always` edge, just the condition ("log has
+   * COMMIT", "otherwise", or "after reading its log").
+   */
+  label?: string;
+}
+
+/** How `stateDiagram` should read a machine for readers. */
+export interface StateDiagramOptions {
+  /**
+   * The protocol the machine belongs to: its `flagGuards`, `guardLabels`, `stateNames` and flag
+   * defaults are used. Optional (a bare machine gets generic labels and no guard is decided).
+   */
+  protocol?: Protocol;
+  /** The machine's role in `protocol.machines`; found by identity when omitted. */
+  role?: string;
+  /** Flag values of the configuration drawn; absent flags take the protocol's defaults. */
+  flags?: Record<string, boolean>;
+  /** The state a crashed node restarts in; default: a top-level state called `recovering`, if any. */
+  recoveryStateId?: string;
 }
 
 /** What the player shows for one node; computed by the kernel, only read by the view. */
@@ -301,6 +346,29 @@ export interface Protocol {
   outcome?: (world: World) => string | null;
   /** The part of a node's machine context worth showing in the player. Optional; default: the context. */
   memory?: (role: string, context: Json) => Json;
+  /**
+   * Guards that are pure functions of the configuration, by guard name (as written in the
+   * machines' `setup({ guards })`), each naming the flag whose value it returns:
+   * `{ presumedAbort: 'presumedAbort' }`. The state diagram evaluates these (also inside `and`,
+   * `or` and `not`) to drop transitions the configuration forbids, and those after a candidate it
+   * makes certain. Every other guard is taken as "may be true". A guard listed here must return
+   * exactly the flag's value in every context, or the diagram lies. Applies to every role.
+   * Optional.
+   */
+  flagGuards?: Record<string, string>;
+  /**
+   * What a guard means, in a few words, by guard name (`logCommitted: 'log has COMMIT'`): the
+   * condition the state diagram shows on an edge the configuration leaves open (a recovery
+   * state's `always` edges, `VOTE_COMMIT [last yes vote]`). Unlisted guards are shown by their name
+   * in words. Applies to every role. Optional.
+   */
+  guardLabels?: Record<string, string>;
+  /**
+   * The literature's names for machine states, by role, then state id (dot-separated):
+   * `{ coordinator: { collecting: 'WAIT' } }`. The state diagram shows both ("collecting (WAIT)"),
+   * so the player speaks the lessons' language. Optional; states not listed show only their own name.
+   */
+  stateNames?: Record<string, Record<string, string>>;
 }
 
 /**

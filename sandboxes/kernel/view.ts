@@ -4,9 +4,9 @@
  * The diagram walks the machine definition (state nodes, their `on` transitions and `always`), so
  * it can never drift from the code that runs. Must not import any UI.
  */
-import type { AnyStateMachine } from 'xstate';
+import { and, not, or, type AnyStateMachine } from 'xstate';
 import { contextOf, stateIdOf } from './node.ts';
-import type { NodeView, Protocol, StateDiagram, World } from './types.ts';
+import type { NodeView, Protocol, StateDiagram, StateDiagramOptions, StateTransition, World } from './types.ts';
 
 /** One view per node, in world order. */
 export function viewNodes(protocol: Protocol, world: World): NodeView[] {
@@ -24,6 +24,10 @@ export function viewNodes(protocol: Protocol, world: World): NodeView[] {
   });
 }
 
+type GuardLike = string | { type: string } | ((...args: never[]) => unknown) | undefined;
+
+type TransitionLike = { target?: StateNodeLike[] | undefined; guard?: GuardLike; actions?: unknown[] };
+
 type StateNodeLike = {
   key: string;
   path: string[];
@@ -31,8 +35,8 @@ type StateNodeLike = {
   description?: string;
   meta?: { label?: string };
   states: Record<string, StateNodeLike>;
-  transitions: Map<string, { target?: StateNodeLike[] | undefined; guard?: unknown }[]>;
-  always?: { target?: StateNodeLike[] | undefined }[];
+  transitions: Map<string, TransitionLike[]>;
+  always?: TransitionLike[];
   config: { initial?: unknown };
 };
 
@@ -40,42 +44,56 @@ function idOf(n: StateNodeLike): string {
   return n.path.join('.');
 }
 
+/** `camelCase` or `kebab-case` in words: `lastYes` → "last yes". */
+function words(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/-/g, ' ').toLowerCase();
+}
+
 function labelOf(n: StateNodeLike): string {
-  return n.meta?.label ?? n.key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/-/g, ' ').toLowerCase();
+  return n.meta?.label ?? words(n.key);
 }
 
 /**
- * The machine's states and transitions. `recoveryStateId` names the state a crashed node restarts
- * in; when omitted, a top-level state called `recovering` is used if there is one.
+ * The machine's states and transitions.
+ *
+ * Without options (or with only a recovery state id, the old signature): the machine as written,
+ * for tests and tools: every candidate that has a target, raw event names, the transient start
+ * state included.
+ *
+ * With options: what a reader should see under one configuration.
+ * - Guards the protocol declares in `flagGuards` take their flag's value (inside `and`/`or`/`not`
+ *   too); every other guard may be true. A candidate whose guard is surely false is dropped, and
+ *   so is every later candidate for the same event once one is surely true (XState takes the first
+ *   enabled one).
+ * - A targetless candidate with actions is a self-loop (`from === to`); one without actions only
+ *   swallows the event and is not drawn.
+ * - A transient initial state that only routes (`always`) is dropped: its targets become `initial`
+ *   (fresh start) and `recovery` (restart after a crash).
+ * - Each transition gets a reader's `label` (see `StateTransition.label`) and each state its
+ *   textbook name from `Protocol.stateNames`.
  */
-export function stateDiagram(machine: AnyStateMachine, recoveryStateId?: string): StateDiagram {
+export function stateDiagram(machine: AnyStateMachine, options?: StateDiagramOptions | string): StateDiagram {
+  if (options === undefined || typeof options === 'string') return asWritten(machine, options);
+  return forReaders(machine, options);
+}
+
+function asWritten(machine: AnyStateMachine, recoveryStateId?: string): StateDiagram {
   const states: StateDiagram['states'] = [];
   const transitions: StateDiagram['transitions'] = [];
   const seen = new Set<string>();
+  const add = (from: string, to: string, event: string) => {
+    const key = `${from}|${to}|${event}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      transitions.push({ from, to, event });
+    }
+  };
   const walk = (n: StateNodeLike) => {
     for (const child of Object.values(n.states)) {
       const from = idOf(child);
       states.push({ id: from, label: labelOf(child), final: child.type === 'final' });
-      for (const [event, defs] of child.transitions) {
-        for (const d of defs) {
-          for (const t of d.target ?? []) {
-            const key = `${from}|${idOf(t)}|${event}`;
-            if (!seen.has(key)) {
-              seen.add(key);
-              transitions.push({ from, to: idOf(t), event });
-            }
-          }
-        }
-      }
-      for (const d of child.always ?? []) {
-        for (const t of d.target ?? []) {
-          const key = `${from}|${idOf(t)}|always`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            transitions.push({ from, to: idOf(t), event: '(always)' });
-          }
-        }
-      }
+      for (const [event, defs] of child.transitions) for (const d of defs) for (const t of d.target ?? []) add(from, idOf(t), event);
+      for (const d of child.always ?? []) for (const t of d.target ?? []) add(from, idOf(t), '(always)');
       walk(child);
     }
   };
@@ -84,4 +102,144 @@ export function stateDiagram(machine: AnyStateMachine, recoveryStateId?: string)
   const initial = typeof root.config.initial === 'string' ? root.config.initial : (states[0]?.id ?? '');
   const recovery = recoveryStateId ?? (states.some((s) => s.id === 'recovering') ? 'recovering' : null);
   return { states, transitions, initial, recovery };
+}
+
+/* ---------- guards, three-valued ---------- */
+
+type Truth = true | false | 'maybe';
+
+// The combinators XState's `and`, `or` and `not` return carry their operands in `.guards` and are
+// told apart by their `.check` function (names do not survive minification).
+const CHECK = {
+  and: (and([]) as unknown as { check: unknown }).check,
+  or: (or([]) as unknown as { check: unknown }).check,
+  not: (not('x') as unknown as { check: unknown }).check,
+};
+
+type Combinator = { check?: unknown; guards?: GuardLike[] };
+
+function guardName(g: GuardLike): string | null {
+  if (typeof g === 'string') return g;
+  if (g && typeof g === 'object' && typeof g.type === 'string') return g.type;
+  return null;
+}
+
+interface GuardContext {
+  flagGuards: Record<string, string>;
+  guardLabels: Record<string, string>;
+  flags: Record<string, boolean>;
+}
+
+function truth(g: GuardLike, cx: GuardContext): Truth {
+  if (g === undefined) return true;
+  const name = guardName(g);
+  if (name !== null) {
+    const flag = cx.flagGuards[name];
+    return flag !== undefined && flag in cx.flags ? cx.flags[flag] === true : 'maybe';
+  }
+  const c = g as Combinator;
+  const parts = (c.guards ?? []).map((x) => truth(x, cx));
+  if (c.check === CHECK.not && parts.length === 1) return parts[0] === 'maybe' ? 'maybe' : !parts[0];
+  if (c.check === CHECK.and) return parts.includes(false) ? false : parts.every((x) => x === true) ? true : 'maybe';
+  if (c.check === CHECK.or) return parts.includes(true) ? true : parts.every((x) => x === false) ? false : 'maybe';
+  return 'maybe';
+}
+
+/** The open part of a guard in words ("last yes vote"); parts the configuration settles are left out. */
+function condition(g: GuardLike, cx: GuardContext): string {
+  const name = guardName(g);
+  if (name !== null) return cx.guardLabels[name] ?? words(name);
+  const c = g as Combinator;
+  const open = (c.guards ?? []).filter((x) => truth(x, cx) === 'maybe');
+  if (c.check === CHECK.not && open.length === 1) return `not ${condition(open[0], cx)}`;
+  if (c.check === CHECK.and && open.length) return open.map((x) => condition(x, cx)).join(' and ');
+  if (c.check === CHECK.or && open.length) return open.map((x) => condition(x, cx)).join(' or ');
+  return 'a condition';
+}
+
+/** An event type in words: `timer.vote-timeout` → "vote-timeout fires", `request.begin` → "client: begin". */
+export function eventLabel(event: string): string {
+  if (event.startsWith('timer.')) return `${event.slice('timer.'.length)} fires`;
+  if (event.startsWith('request.')) return `client: ${event.slice('request.'.length)}`;
+  return event;
+}
+
+/** The candidates of one event, in XState's order, that this configuration leaves possible, with their condition. */
+function possible(defs: TransitionLike[], cx: GuardContext): { def: TransitionLike; cond: string | null }[] {
+  const out: { def: TransitionLike; cond: string | null }[] = [];
+  let open = false; // an earlier candidate may or may not have been taken
+  for (const def of defs) {
+    const t = truth(def.guard, cx);
+    if (t === false) continue;
+    const cond = t === 'maybe' ? condition(def.guard, cx) : open ? 'otherwise' : null;
+    out.push({ def, cond });
+    if (t === true) break;
+    open = true;
+  }
+  return out;
+}
+
+function forReaders(machine: AnyStateMachine, options: StateDiagramOptions): StateDiagram {
+  const protocol = options.protocol;
+  const role = options.role ?? (protocol ? Object.keys(protocol.machines).find((r) => protocol.machines[r] === machine) : undefined);
+  const defaults = Object.fromEntries((protocol?.flags ?? []).map((f) => [f.name, f.default]));
+  const cx: GuardContext = {
+    flagGuards: protocol?.flagGuards ?? {},
+    guardLabels: protocol?.guardLabels ?? {},
+    flags: { ...defaults, ...(options.flags ?? {}) },
+  };
+  const names = (role && protocol?.stateNames?.[role]) || {};
+  const root = machine.root as unknown as StateNodeLike;
+  const all: StateNodeLike[] = [];
+  const collect = (n: StateNodeLike) => {
+    for (const child of Object.values(n.states)) {
+      all.push(child);
+      collect(child);
+    }
+  };
+  collect(root);
+  const ids = new Set(all.map(idOf));
+  const recovery = options.recoveryStateId ?? (ids.has('recovering') ? 'recovering' : null);
+
+  // The transient start: the root's initial state when all it does is route with `always`.
+  const initialKey = typeof root.config.initial === 'string' ? root.config.initial : null;
+  const startNode = initialKey ? root.states[initialKey] : undefined;
+  const transient =
+    startNode && startNode.transitions.size === 0 && (startNode.always?.length ?? 0) > 0 && Object.keys(startNode.states).length === 0 ? startNode : null;
+  let initial = initialKey ?? (all[0] ? idOf(all[0]) : '');
+  if (transient) {
+    const targets = possible(transient.always ?? [], cx).flatMap((c) => (c.def.target ?? []).map(idOf));
+    initial = targets.find((t) => t !== recovery) ?? targets[0] ?? initial;
+  }
+
+  const states: StateDiagram['states'] = [];
+  const transitions: StateTransition[] = [];
+  const seen = new Set<string>();
+  const add = (t: Required<StateTransition>) => {
+    const key = `${t.from}|${t.to}|${t.label}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    transitions.push(t);
+  };
+  for (const node of all) {
+    if (node === transient) continue;
+    const from = idOf(node);
+    const textbook = names[from];
+    states.push({ id: from, label: labelOf(node), final: node.type === 'final', ...(textbook ? { textbook } : {}) });
+    for (const [event, defs] of node.transitions) {
+      if (event.startsWith('xstate.')) continue;
+      for (const { def, cond } of possible(defs, cx)) {
+        const label = cond ? `${eventLabel(event)} [${cond}]` : eventLabel(event);
+        const targets = (def.target ?? []).map(idOf);
+        if (targets.length) for (const to of targets) add({ from, to, event, label });
+        else if (def.actions?.length) add({ from, to: from, event, label });
+      }
+    }
+    for (const { def, cond } of possible(node.always ?? [], cx)) {
+      const label = cond ?? (from === recovery ? 'after reading its log' : 'at once');
+      for (const to of (def.target ?? []).map(idOf)) add({ from, to, event: '(always)', label });
+    }
+  }
+  const kept = new Set(states.map((s) => s.id));
+  return { states, transitions: transitions.filter((t) => kept.has(t.to)), initial, recovery };
 }

@@ -60,6 +60,28 @@ export const twoPhaseCommit: Protocol = {
   outcome,
   symmetry,
   memory,
+  // Guards that only read a flag (see coordinator.ts and participant.ts): the state diagram drops
+  // the edges a variant forbids.
+  flagGuards: {
+    presumedAbort: 'presumedAbort',
+    sendBeforeLog: 'sendBeforeLog',
+    voteWithoutLog: 'voteWithoutLog',
+    abortWhenInDoubt: 'abortWhenInDoubt',
+  },
+  guardLabels: {
+    logEnded: 'log has END',
+    logCommitted: 'log has COMMIT',
+    logAborted: 'log has ABORT',
+    logPrepared: 'log has PREPARED',
+    lastYes: 'last yes vote',
+    lastAck: 'last ACK',
+    willVoteNo: 'its work failed',
+  },
+  // The lessons' names (Gray & Reuter; Bernstein, Hadzilacos & Goodman).
+  stateNames: {
+    coordinator: { idle: 'INIT', collecting: 'WAIT', committing: 'COMMIT', aborting: 'ABORT', ended: 'forgotten (after END)' },
+    participant: { working: 'INIT', prepared: 'READY', committed: 'COMMIT', aborted: 'ABORT' },
+  },
 };
 
 export default twoPhaseCommit;

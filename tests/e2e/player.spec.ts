@@ -38,6 +38,25 @@ test('keyboard steps the protocol forward and back, and each step is narrated', 
   await expect(player.locator('[data-testid^=invariant-][data-holds=false]')).toHaveCount(0);
 });
 
+test('keyboard only: the choice list is one tab stop, and focus stays in it after a choice is taken', async ({ page }) => {
+  const player = await openPlayer(page, 'all-vote-yes');
+  const choices = player.getByTestId('choices');
+  await expect(choices.locator('button[tabindex="0"]')).toHaveCount(1);
+  await choices.locator('button').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(choices.locator('button').nth(1)).toBeFocused();
+  await page.keyboard.press('Enter'); // takes the choice; its button goes away
+  await expect(player.getByTestId('narration')).toContainText('PREPARE');
+  const inside = await page.evaluate(() => {
+    const a = document.activeElement;
+    return !!a && a !== document.body && !!a.closest('[data-testid=player]');
+  });
+  expect(inside).toBe(true);
+  // Going back is announced, not only shown.
+  await page.keyboard.press('ArrowLeft');
+  await expect(player.getByTestId('move-announcer')).toContainText('Back to the start of the scenario');
+});
+
 test('crashing the coordinator after PREPARE leaves participants blocked in doubt', async ({ page }) => {
   const player = await openPlayer(page, 'coordinator-crash-after-prepare');
   await player.getByTestId('crash-c').click();

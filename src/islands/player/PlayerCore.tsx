@@ -1,9 +1,10 @@
 /**
- * The player: wires the session reducer, the kernel, the explorer worker, the play timer, the
+ * The player: wires the modes statechart (around the session reducer), the kernel, the explorer worker, the play timer, the
  * keyboard and the share link to the views. Used full-size by <Simulation> and compact by
  * break-it quiz questions.
  */
-import { useCallback, useEffect, useId, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
 import './player.css';
 import { downloadText } from '../../browser/download.ts';
 import { kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
@@ -12,6 +13,7 @@ import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, f
 import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { useExplorer } from './useExplorer.ts';
+import { playerMachine } from './player-machine.ts';
 import { GoalList, MoveAnnouncer, RunMeters } from './RunStatus.tsx';
 import { ChoiceList, ExplorerPanel, Panel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
 
@@ -46,13 +48,13 @@ export interface PlayerCoreProps {
 const reduce = createReducer(kernel);
 const diagramCache = new Map<string, StateDiagram | null>();
 
-function diagramFor(protocol: Protocol, role: string): StateDiagram | null {
-  const key = `${protocol.id}/${role}`;
+function diagramFor(protocol: Protocol, role: string, flags: Record<string, boolean>): StateDiagram | null {
+  const key = `${protocol.id}/${role}/${JSON.stringify(flags)}`;
   if (!diagramCache.has(key)) {
     const machine = protocol.machines[role];
     let d: StateDiagram | null = null;
     try {
-      d = machine ? stateDiagram(machine) : null;
+      d = machine ? stateDiagram(machine, { protocol, role, flags }) : null;
     } catch {
       d = null;
     }
@@ -83,11 +85,16 @@ export default function PlayerCore(props: PlayerCoreProps) {
 function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const { protocol, breakIt } = props;
   const compact = !!breakIt;
-  const [s, dispatch] = useReducer(reduce, undefined, () => {
+  // The player's modes are a statechart (player-machine.ts) around the pure session reducer.
+  const [initial] = useState(() => {
     const first = initSession(kernel, { protocol, scenarioId: props.scenarioId, flags: props.flags, maxFaults: breakIt?.maxFaults ?? null });
     if (!props.initialChoices?.length) return first;
     return reduce(first, { type: 'run.load', run: { protocol: protocol.id, scenario: first.scenarioId, config: first.config, choices: props.initialChoices } });
   });
+  const actor = useActorRef(playerMachine, { input: { kernel, initial } });
+  const s = useSelector(actor, (snap) => snap.context);
+  const playing = useSelector(actor, (snap) => snap.matches({ run: 'playing' }) || snap.matches({ run: 'replaying' }));
+  const dispatch = useCallback((e: SessionEvent) => actor.send(e), [actor]);
   const uid = useId();
   const helpRef = useRef<HTMLDialogElement>(null);
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
@@ -115,10 +122,10 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
 
   // Play / pause: the timer lives here; the reducer picks the step (seeded, never a fault).
   useEffect(() => {
-    if (!s.playing) return;
+    if (!playing) return;
     const t = setInterval(() => dispatch({ type: 'play.tick' }), 1000 / s.speed);
     return () => clearInterval(t);
-  }, [s.playing, s.speed]);
+  }, [playing, s.speed, dispatch]);
 
   // Share links: load `#sim=` on arrival and when the hash changes. Of a page's players, only the
   // one `pickSlot` names answers (the one opening on the link's scenario, if any).
@@ -126,12 +133,15 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   // Keyboard focus must never fall to the page: when the control that took a step goes away (a
   // delivered message's row, a fired timer), put focus on a control that is always there.
   const focusInside = useRef(false);
+  const lastGroup = useRef<string | null>(null);
   useEffect(() => {
     const root = rootRef.current;
     if (!root || !focusInside.current) return;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    const stable = root.querySelector<HTMLElement>('[data-testid=step-forward]') ?? root;
+    // Back to the same list when the reader was working through it, else to Step.
+    const inList = lastGroup.current === 'choices' ? root.querySelector<HTMLElement>('[data-testid=choices] button[tabindex="0"]') : null;
+    const stable = inList ?? root.querySelector<HTMLElement>('[data-testid=step-forward]') ?? root;
     stable.focus({ preventScroll: true });
   });
   useEffect(() => {
@@ -205,11 +215,11 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
       breakIt?.onShown?.();
       return;
     }
-    if (awaitingShown.current && !autoReplay.current && s.explorer.status === 'done' && !s.playing && tl && tl.cursor === tl.steps.length) {
+    if (awaitingShown.current && !autoReplay.current && s.explorer.status === 'done' && !playing && tl && tl.cursor === tl.steps.length) {
       awaitingShown.current = false;
       breakIt?.onShown?.();
     }
-  }, [s.explorer, s.playing, tl, breakIt]);
+  }, [s.explorer, playing, tl, breakIt]);
 
   const startExplore = useCallback(() => {
     if (!scenario || s.explorer.status === 'running') return;
@@ -300,7 +310,10 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
       ref={rootRef}
       className={`pl-root${compact ? ' pl-root--compact' : ''}`}
       onKeyDown={onKeyDown}
-      onFocus={() => (focusInside.current = true)}
+      onFocus={(e) => {
+        focusInside.current = true;
+        lastGroup.current = (e.target as HTMLElement).closest('[data-testid=choices]') ? 'choices' : null;
+      }}
       // Focus that leaves for somewhere else (another control, the page's text) ends the guard. A
       // control removed from the page also blurs, but is no longer connected: that keeps it.
       onBlur={(e) => {
@@ -428,9 +441,9 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'step.back' })} disabled={cursor === 0} aria-label="Step back" data-testid="step-back" aria-keyshortcuts="ArrowLeft">
               <span aria-hidden="true">◀ </span>Back
             </button>
-            <button type="button" className="pl-btn pl-btn--primary" onClick={() => dispatch({ type: 'play.toggle' })} aria-pressed={s.playing} data-testid="play" aria-label={s.playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space">
-              <span aria-hidden="true">{s.playing ? '❚❚ ' : '▶ '}</span>
-              {s.playing ? 'Pause' : 'Play'}
+            <button type="button" className="pl-btn pl-btn--primary" onClick={() => dispatch({ type: 'play.toggle' })} aria-pressed={playing} data-testid="play" aria-label={playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space">
+              <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
+              {playing ? 'Pause' : 'Play'}
             </button>
             <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'step.forward' })} aria-label="Step forward" data-testid="step-forward" aria-keyshortcuts="ArrowRight">
               Step<span aria-hidden="true"> ▶</span>
@@ -460,7 +473,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
 
           <div role="group" className="pl-nodes" aria-label="Nodes" style={{ '--pl-cols': Math.min(Math.max(nodes.length, 1), 4) } as React.CSSProperties}>
             {nodes.map((n) => (
-              <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
+              <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role, s.config.flags)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
             ))}
           </div>
 

@@ -8,129 +8,14 @@ import type { Frame, SessionEvent, ExplorerState } from './session.ts';
 import { faultReason } from './session.ts';
 import { entries } from './format.ts';
 import { layoutSequence, SEQ, type SeqFrame } from './sequence.ts';
-import { layoutStateDiagram, SD } from './state-layout.ts';
+import { ActionButton } from './ActionButton.tsx';
+import { clampActive, rovingMove } from './roving.ts';
+import { StateDiagramView } from './StateDiagramView.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 type Dispatch = (e: SessionEvent) => void;
 
 const has = (list: Choice[], c: Choice) => list.some((x) => JSON.stringify(x) === JSON.stringify(c));
-
-/* ---------- state diagram ---------- */
-
-export function StateDiagramView({ diagram, current, nodeId }: { diagram: StateDiagram; current: string | null; nodeId: string }) {
-  const lit = (id: string) => current === id;
-  const within = (id: string) => !!current && current.startsWith(id + '.');
-  /** Transitions the current state (or a state it is nested in) can take. */
-  const fromNow = (id: string) => lit(id) || within(id);
-  const layout = useMemo(() => layoutStateDiagram(diagram), [diagram]);
-  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const scroller = useRef<HTMLDivElement>(null);
-  // Never smaller than 1:1 (text stays at 11-12px): a card narrower than the diagram scrolls it,
-  // and only then is the wrapper a focusable, named region (axe: scrollable-region-focusable).
-  const [scrolls, setScrolls] = useState(false);
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
-    check();
-    if (typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(check);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [layout.width]);
-  const labelOf = (id: string) => diagram.states.find((s) => s.id === id)?.label ?? id;
-  const next = layout.edges.filter((e) => fromNow(e.from));
-  const nextTargets = [...new Set(next.map((e) => labelOf(e.to)))];
-  const name = `${nodeId} state diagram, current state ${current ? labelOf(current) : 'none (crashed)'}${nextTargets.length ? `; next: ${nextTargets.join(', ')}` : ''}`;
-  const head = `sd${uid}`;
-  const edgeClass = (e: (typeof layout.edges)[number]) => `pl-sd__edge${e.recovery ? ' pl-sd__edge--recovery' : ''}${fromNow(e.from) ? ' pl-sd__edge--next' : ''}`;
-  // Quiet edges first, the current state's on top of them, then boxes, then labels over everything.
-  const ordered = [...layout.edges.filter((e) => !fromNow(e.from)), ...next];
-  return (
-    <div className="pl-diagram">
-      <div
-        ref={scroller}
-        className="pl-sd"
-        tabIndex={scrolls ? 0 : undefined}
-        role={scrolls ? 'group' : undefined}
-        aria-label={scrolls ? `${nodeId} state diagram, scrollable` : undefined}
-      >
-        <svg
-          className="pl-sd__svg"
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          width="100%"
-          style={{ minWidth: layout.width, maxWidth: Math.round(layout.width * 1.25) }}
-          role="img"
-          aria-label={name}
-          data-testid={`state-diagram-${nodeId}`}
-        >
-          <defs>
-            <marker id={`${head}-a`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto">
-              <path d="M0,0 L10,5 L0,10 z" className="pl-sd__head" />
-            </marker>
-            <marker id={`${head}-n`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
-              <path d="M0,0 L10,5 L0,10 z" className="pl-sd__head pl-sd__head--next" />
-            </marker>
-          </defs>
-          {layout.entry ? (
-            <g className="pl-sd__entry">
-              <circle cx={layout.entry.cx} cy={layout.entry.cy} r={layout.entry.r} />
-              <path d={layout.entry.path} markerEnd={`url(#${head}-a)`} />
-            </g>
-          ) : null}
-          {ordered.map((e) => (
-            <path key={e.id} d={e.path} className={edgeClass(e)} markerEnd={`url(#${head}-${fromNow(e.from) ? 'n' : 'a'})`}>
-              <title>{`${labelOf(e.from)} → ${labelOf(e.to)} on ${e.events.join(', ')}`}</title>
-            </path>
-          ))}
-          {layout.boxes.map((b) => (
-            <g key={b.id} className={`pl-sd__state${lit(b.id) ? ' pl-sd__state--now' : ''}${within(b.id) ? ' pl-sd__state--within' : ''}${b.final ? ' pl-sd__state--final' : ''}`}>
-              <title>{b.id}</title>
-              <rect className="pl-sd__box" x={b.x} y={b.y} width={b.w} height={b.h} rx={5} />
-              {b.final ? <rect className="pl-sd__inner" x={b.x + SD.finalInset} y={b.y + SD.finalInset} width={b.w - 2 * SD.finalInset} height={b.h - 2 * SD.finalInset} rx={3} /> : null}
-              <text className="pl-sd__text" x={b.x + b.w / 2} y={b.y + b.h / 2 + 4} textAnchor="middle">
-                {lit(b.id) ? '▶ ' : ''}
-                {b.label}
-                {b.recovery ? ' ↺' : ''}
-              </text>
-            </g>
-          ))}
-          {next.map((e) => (
-            <text key={e.id} className="pl-sd__label" x={e.label.x} y={e.label.y} textAnchor={e.label.anchor}>
-              {e.label.lines.map((line, i) => (
-                <tspan key={i} x={e.label.x} dy={i ? SD.labelLine : 0}>
-                  {line}
-                </tspan>
-              ))}
-            </text>
-          ))}
-        </svg>
-      </div>
-      <ol className="pl-states pl-sr" aria-label={`${nodeId} states`}>
-        {diagram.states.map((s) => (
-          <li key={s.id} aria-current={lit(s.id) ? 'true' : undefined}>
-            {s.label}
-            {s.final ? ' (final)' : ''}
-            {diagram.recovery === s.id ? ' (recovery)' : ''}
-            {lit(s.id) ? ' (current state)' : within(s.id) ? ' (contains the current state)' : ''}
-          </li>
-        ))}
-      </ol>
-      <details className="pl-transitions">
-        <summary>Transitions ({diagram.transitions.length})</summary>
-        <ul>
-          {diagram.transitions.map((t, i) => (
-            <li key={i} className={fromNow(t.from) ? 'pl-tr--from-now' : undefined}>
-              {t.from} <span aria-hidden="true">→</span>
-              <span className="pl-sr"> to </span> {t.to} <span className="pl-muted">on {t.event}</span>
-              {fromNow(t.from) ? <span className="pl-sr"> (from the current state)</span> : null}
-            </li>
-          ))}
-        </ul>
-      </details>
-    </div>
-  );
-}
 
 /* ---------- node card ---------- */
 
@@ -232,17 +117,17 @@ export function NodeCard(props: {
         </p>
         <div className="pl-node__actions">
           {node.up ? (
-            <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!crashWhy} title={crashWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
+            <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!!crashWhy} why={crashWhy} title={crashWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
               <span aria-hidden="true">⚡ </span>Crash
-            </button>
+            </ActionButton>
           ) : (
-            <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, recover)} onClick={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
+            <ActionButton className="pl-btn pl-btn--sm" off={!has(allowed, recover)} why={`${node.id} cannot restart in this state`} onAct={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
               <span aria-hidden="true">↺ </span>Recover
-            </button>
+            </ActionButton>
           )}
-          <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!!isoWhy} title={isoWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
+          <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!!isoWhy} why={isoWhy} title={isoWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
             <span aria-hidden="true">✂ </span>Isolate
-          </button>
+          </ActionButton>
         </div>
       </div>
       {crashWhy && node.up && crashWhy !== sharedCrashWhy ? <p className="pl-why">Crash off: {crashWhy}</p> : null}
@@ -270,6 +155,14 @@ export function NodeCard(props: {
 }
 
 /* ---------- network: messages, timers, partition ---------- */
+
+/** Why a timer cannot fire now: only a scenario whose timeouts outlast delivery holds one back. */
+function fireWhy(world: World, node: string): string {
+  const waiting = world.inFlight.filter((m) => m.to === node).length;
+  return world.timing === 'after-delivery' && waiting
+    ? `${node} still has ${waiting === 1 ? 'a message' : `${waiting} messages`} on the way; in this scenario timeouts wait for delivery`
+    : 'not possible in this state';
+}
 
 export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults: number | null; spent: number; dispatch: Dispatch; describe: (c: Choice) => string }) {
   const hid = useId();
@@ -307,15 +200,15 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
                 ) : null}
               </span>
               <span className="pl-msg__actions">
-                <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, deliver)} onClick={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
+                <ActionButton className="pl-btn pl-btn--sm" off={!has(allowed, deliver)} why="not deliverable now" onAct={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
                   Deliver
-                </button>
-                <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!has(allowed, drop)} title={dropWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
+                </ActionButton>
+                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!has(allowed, drop)} why={dropWhy} title={dropWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
                   Drop
-                </button>
-                <button type="button" className="pl-btn pl-btn--sm pl-btn--fault" disabled={!has(allowed, dup)} title={dupWhy ?? undefined} onClick={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
+                </ActionButton>
+                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!has(allowed, dup)} why={dupWhy} title={dupWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
                   Duplicate
-                </button>
+                </ActionButton>
               </span>
             </li>
           );
@@ -342,9 +235,10 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
                 {t.name} at {t.node}
               </span>
               <span className="pl-msg__actions">
-                <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, fire)} onClick={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
+                <ActionButton className="pl-btn pl-btn--sm" off={!has(allowed, fire)} why={fireWhy(world, t.node)} onAct={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
                   Fire
-                </button>
+                </ActionButton>
+                {!has(allowed, fire) ? <span className="pl-why">{fireWhy(world, t.node)}</span> : null}
               </span>
             </li>
           );
@@ -399,13 +293,32 @@ export function Panel(props: { title: ReactNode; children: ReactNode; id?: strin
 /* ---------- what can happen next ---------- */
 
 export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => string; dispatch: Dispatch }) {
+  // One tab stop for the whole list; Up and Down move within it (roving.ts).
+  const [active, setActive] = useState(0);
+  const list = useRef<HTMLOListElement>(null);
+  const at = clampActive(active, props.allowed.length);
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const next = rovingMove(e.key, at, props.allowed.length);
+    if (next === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setActive(next);
+    list.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
+  };
   return (
-    <Panel title={<>What can happen next <span className="pl-muted">(keys 1–9)</span></>}>
+    <Panel title={<>What can happen next <span className="pl-muted">(keys 1–9; ↑ ↓ to move)</span></>}>
       {props.allowed.length === 0 ? <p className="pl-muted">Nothing: the run is over.</p> : null}
-      <ol className="pl-choices" data-testid="choices">
+      <ol className="pl-choices" data-testid="choices" ref={list} onKeyDown={onKeyDown}>
         {props.allowed.map((c, i) => (
           <li key={JSON.stringify(c)}>
-            <button type="button" data-testid={`choice-${i + 1}`} className={`pl-btn pl-btn--choice${['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? ' pl-btn--fault' : ''}`} onClick={() => props.dispatch({ type: 'choice.take', choice: c })}>
+            <button
+              type="button"
+              tabIndex={i === at ? 0 : -1}
+              onFocus={() => setActive(i)}
+              data-testid={`choice-${i + 1}`}
+              className={`pl-btn pl-btn--choice${['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? ' pl-btn--fault' : ''}`}
+              onClick={() => props.dispatch({ type: 'choice.take', choice: c })}
+            >
               <span className="pl-sr">Choice {i + 1}: </span>
               {i < 9 ? <kbd aria-hidden="true">{i + 1}</kbd> : null} {props.describe(c)}
               {['crash', 'drop', 'duplicate', 'partition'].includes(c.kind) ? <span className="pl-muted"> (fault)</span> : null}
@@ -653,7 +566,8 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
   const summary = (r: ExploreResult) =>
     `Explored ${fmt(r.worlds)} worlds and ${fmt(r.transitions)} transitions to depth ${r.depth} in ${fmt(Math.round(r.ms))} ms` +
     (r.complete ? ' (the whole space).' : `; stopped early (${r.stoppedBy === 'cancel' ? 'cancelled' : `limit: ${r.stoppedBy}`}).`);
-  const violations = ex.status === 'done' ? ex.result.violations.filter((v) => !props.only || v.invariant === props.only) : [];
+  const found = ex.status === 'done' ? ex.result.violations : ex.status === 'running' ? (ex.progress.violations ?? []) : [];
+  const violations = found.filter((v) => !props.only || v.invariant === props.only);
   return (
     <Panel title="Find a violation" testId="explorer">
       <p className="pl-muted pl-small">The explorer tries every reachable run of this scenario (within its fault budget) and reports the shortest run that breaks each invariant.</p>
@@ -673,8 +587,18 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
       <div aria-live="polite" data-testid="explore-result" className="pl-explore-out">
         {ex.status === 'running' ? (
           <p>
-            Searching… {fmt(ex.progress.worlds)} worlds, {fmt(ex.progress.transitions)} transitions, depth {ex.progress.depth}.
+            Searching…{' '}
+            {/* The counts change many times a second: shown, not announced (start and result are). */}
+            <span aria-live="off">
+              {fmt(ex.progress.worlds)} worlds, {fmt(ex.progress.transitions)} transitions, depth {ex.progress.depth}.
+            </span>
           </p>
+        ) : null}
+        {ex.status === 'running' && violations.length ? (
+          <>
+            <p>Found so far (each is already the shortest run for its invariant; the search goes on for the rest):</p>
+            <ViolationList violations={violations} onReplay={props.onReplay} />
+          </>
         ) : null}
         {ex.status === 'error' ? <p className="pl-error">The explorer stopped with an error: {ex.message}</p> : null}
         {ex.status === 'done' ? (
@@ -686,23 +610,29 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
                 {props.only ? `No run breaks "${props.only}"` : 'No invariant broke'} {ex.result.complete ? 'anywhere in the explored space.' : 'in the part explored.'}
               </p>
             ) : (
-              <ul className="pl-violations">
-                {violations.map((v) => (
-                  <li key={v.invariant} data-testid={`violation-${v.invariant}`}>
-                    <span aria-hidden="true">✗ </span>
-                    <strong>{v.title}</strong> broken in {v.choices.length} step{v.choices.length === 1 ? '' : 's'}: {v.message}{' '}
-                    {v.loop ? <LoopNote steps={v.choices.length} loop={v.loop.length} /> : null}
-                    <button type="button" className="pl-btn" onClick={() => props.onReplay(v.invariant)} data-testid={`replay-${v.invariant}`}>
-                      Replay shortest run
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <ViolationList violations={violations} onReplay={props.onReplay} />
             )}
           </>
         ) : null}
       </div>
     </Panel>
+  );
+}
+
+function ViolationList(props: { violations: ExploreResult['violations']; onReplay: (invariant: string) => void }) {
+  return (
+    <ul className="pl-violations">
+      {props.violations.map((v) => (
+        <li key={v.invariant} data-testid={`violation-${v.invariant}`}>
+          <span aria-hidden="true">✗ </span>
+          <strong>{v.title}</strong> broken in {v.choices.length} step{v.choices.length === 1 ? '' : 's'}: {v.message}{' '}
+          {v.loop ? <LoopNote steps={v.choices.length} loop={v.loop.length} /> : null}
+          <button type="button" className="pl-btn" onClick={() => props.onReplay(v.invariant)} data-testid={`replay-${v.invariant}`}>
+            Replay shortest run
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 
