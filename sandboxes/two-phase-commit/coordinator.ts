@@ -163,7 +163,8 @@ export const coordinator = setup({
         ACK: [{ guard: 'lastAck', target: 'ended', actions: ['recordAck', 'clearAckTimer', 'logEnd', 'forget'] }, { actions: 'recordAck' }],
         DECISION_REQUEST: { actions: 'replyCommit' },
         'timer.ack-timeout': { actions: ['resendDecision', 'armAckTimer'] },
-        'timer.log-flush': { actions: 'logCommit' },
+        // Only the unsafe send-before-log variant arms log-flush; the guard says so for the diagram.
+        'timer.log-flush': { guard: 'sendBeforeLog', actions: 'logCommit' },
       },
     },
     aborting: {
@@ -177,7 +178,7 @@ export const coordinator = setup({
     ended: {
       on: {
         DECISION_REQUEST: { actions: 'replyAbort' },
-        'timer.log-flush': { actions: 'logCommit' },
+        'timer.log-flush': { guard: 'sendBeforeLog', actions: 'logCommit' },
       },
     },
     // Restart after a crash: read the log and finish what it says (Gray & Reuter §10.3.4).
