@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, lastAttempt, lessonStatus, withAttempt, withFinished, withVisit } from './record.ts';
+import { emptyRecord, lastAttempt, lessonStatus, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
 
 const T1 = '2026-11-03T10:00:00.000Z';
 const T2 = '2026-11-04T10:00:00.000Z';
@@ -37,5 +37,34 @@ describe('record operations', () => {
     expect(r.missed).toEqual({});
     expect(lastAttempt(r, 'practice')?.answers['cap/q1'].response).toHaveLength(500);
     expect(lastAttempt(r, 'nothing')).toBeNull();
+  });
+});
+
+describe('unfinished rounds', () => {
+  const round = { seed: 'abc', ids: ['q1', 'q2', 'q3'], answers: { q1: { correct: true, response: '0', hinted: false } } };
+
+  it('saves a round answer by answer, keeping when it started', () => {
+    let r = withRound(emptyRecord(), 'cap', round, T1);
+    expect(unfinishedRound(r, 'cap')).toEqual({ started: T1, saved: T1, ...round });
+    r = withRound(r, 'cap', { ...round, answers: { ...round.answers, q2: { correct: false, response: '1,2' } } }, T2);
+    expect(unfinishedRound(r, 'cap')).toMatchObject({ started: T1, saved: T2 });
+    expect(Object.keys(unfinishedRound(r, 'cap')!.answers)).toEqual(['q1', 'q2']);
+    expect(unfinishedRound(r, 'tpc')).toBeNull();
+  });
+
+  it('replaces a different round of the same bank, and drops answers to questions it does not ask', () => {
+    let r = withRound(emptyRecord(), 'cap', round, T1);
+    r = withRound(r, 'cap', { seed: 'new', ids: ['q3'], answers: { q1: { correct: true, response: '0' } } }, T2);
+    expect(unfinishedRound(r, 'cap')).toEqual({ started: T2, saved: T2, seed: 'new', ids: ['q3'], answers: {} });
+  });
+
+  it('forgets a round without touching attempts or other banks', () => {
+    let r = withAttempt(emptyRecord(), 'cap', { at: T1, score: 1, total: 1, answers: {} }, []);
+    r = withRound(withRound(r, 'cap', round, T1), 'tpc', round, T1);
+    const after = withoutRound(r, 'cap');
+    expect(Object.keys(after.rounds)).toEqual(['tpc']);
+    expect(after.quizzes).toEqual(r.quizzes);
+    expect(withoutRound(after, 'cap')).toBe(after);
+    expect(r.rounds.cap).toBeDefined();
   });
 });

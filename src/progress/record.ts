@@ -3,10 +3,10 @@
  * persists the result; views call the readers (`lessonStatus`, `lastAttempt`). Nothing here
  * touches storage, the clock (callers pass instants) or the DOM, and no input is mutated.
  */
-import type { AnswerRecord, ProgressRecord, QuizAttempt } from '../schemas/progress.ts';
+import type { AnswerRecord, ProgressRecord, QuizAttempt, UnfinishedRound } from '../schemas/progress.ts';
 import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PROGRESS_VERSION } from './constants.ts';
 
-export type { AnswerRecord, ProgressRecord, QuizAttempt } from '../schemas/progress.ts';
+export type { AnswerRecord, ProgressRecord, QuizAttempt, UnfinishedRound } from '../schemas/progress.ts';
 
 /** Where a reader stands with one lesson. */
 export type LessonStatus = 'not-started' | 'visited' | 'finished';
@@ -19,7 +19,7 @@ export interface QuestionOutcome {
 }
 
 export function emptyRecord(): ProgressRecord {
-  return { version: PROGRESS_VERSION, lessons: {}, quizzes: {}, missed: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, quizzes: {}, missed: {}, rounds: {} };
 }
 
 /** The key of a question in `missed`: `bankId/questionId`. */
@@ -44,9 +44,7 @@ export function withFinished(record: ProgressRecord, lesson: string, finished: b
  * a wrong answer files the question (dated `attempt.at`), a right one takes it off.
  */
 export function withAttempt(record: ProgressRecord, bankId: string, attempt: QuizAttempt, outcomes: QuestionOutcome[]): ProgressRecord {
-  const answers: Record<string, AnswerRecord> = {};
-  for (const [id, a] of Object.entries(attempt.answers)) answers[id] = { ...a, response: a.response.slice(0, MAX_RESPONSE_LENGTH) };
-  const attempts = [...(record.quizzes[bankId]?.attempts ?? []), { ...attempt, answers }].slice(-MAX_ATTEMPTS);
+  const attempts = [...(record.quizzes[bankId]?.attempts ?? []), { ...attempt, answers: clipped(attempt.answers) }].slice(-MAX_ATTEMPTS);
   const missed = { ...record.missed };
   for (const o of outcomes) {
     const key = missedKey(o.bank, o.question);
@@ -54,6 +52,50 @@ export function withAttempt(record: ProgressRecord, bankId: string, attempt: Qui
     else missed[key] = { at: attempt.at, bank: o.bank, question: o.question };
   }
   return { ...record, quizzes: { ...record.quizzes, [bankId]: { attempts } }, missed };
+}
+
+function clipped(answers: Record<string, AnswerRecord>): Record<string, AnswerRecord> {
+  const out: Record<string, AnswerRecord> = {};
+  for (const [id, a] of Object.entries(answers)) out[id] = { ...a, response: a.response.slice(0, MAX_RESPONSE_LENGTH) };
+  return out;
+}
+
+/** A round in progress as the quiz hands it over: what it asks, its seed, and what is answered so far. */
+export interface RoundSnapshot {
+  seed: string;
+  ids: string[];
+  answers: Record<string, AnswerRecord>;
+}
+
+/**
+ * Saves the bank's unfinished round at `at` (called each time an answer is checked). The round
+ * keeps its `started` time while it is the same round (same seed and questions); a different
+ * round replaces it, since a bank has at most one unfinished round.
+ */
+export function withRound(record: ProgressRecord, bankId: string, round: RoundSnapshot, at: string): ProgressRecord {
+  const before = record.rounds[bankId];
+  const same = before !== undefined && before.seed === round.seed && before.ids.join('\n') === round.ids.join('\n');
+  const saved: UnfinishedRound = {
+    started: same ? before.started : at,
+    saved: at,
+    seed: round.seed,
+    ids: [...round.ids],
+    answers: clipped(Object.fromEntries(Object.entries(round.answers).filter(([id]) => round.ids.includes(id)))),
+  };
+  return { ...record, rounds: { ...record.rounds, [bankId]: saved } };
+}
+
+/** Forgets the bank's unfinished round (it ended, or the reader started over). */
+export function withoutRound(record: ProgressRecord, bankId: string): ProgressRecord {
+  if (!(bankId in record.rounds)) return record;
+  const rounds = { ...record.rounds };
+  delete rounds[bankId];
+  return { ...record, rounds };
+}
+
+/** The bank's unfinished round, or null. */
+export function unfinishedRound(record: ProgressRecord, bankId: string): UnfinishedRound | null {
+  return record.rounds[bankId] ?? null;
 }
 
 export function lessonStatus(record: ProgressRecord, lesson: string): LessonStatus {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_BACKUP_KEY, PROGRESS_KEY } from './constants.ts';
 import { FakeStorage, fakeOptions } from './fake-storage.ts';
-import { emptyRecord, withAttempt, withFinished, withVisit } from './record.ts';
+import { emptyRecord, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
 import { createProgressStore, NOTICE_BLOCKED, NOTICE_WRITE_FAILED } from './store.ts';
 
 const T = '2026-11-03T10:00:00.000Z';
@@ -76,12 +76,51 @@ describe('progress store', () => {
     const store = createProgressStore(fakeOptions(storage));
     expect(store.notice).toBeNull();
     expect(store.record).toEqual({
-      version: 2,
+      version: 3,
       lessons: { 'foundations/cap': { visited: T, finished: T }, 'transactions/two-phase-commit': { visited: T, finished: null } },
       quizzes: { cap: { attempts: [{ at: T, score: 8, total: 10, answers: {} }] } },
       missed: {},
+      rounds: {},
     });
     expect(saved(storage)).toEqual(store.record);
+  });
+
+  it('migrates version 2 on load, keeping every attempt, and saves it as version 3 without a notice', () => {
+    const v2 = {
+      version: 2,
+      lessons: { 'foundations/cap': { visited: T, finished: null } },
+      quizzes: { cap: { attempts: [{ at: T, score: 1, total: 2, answers: { q1: { correct: true, response: '1', hinted: true }, q2: { correct: false, response: '0,2' } } }] } },
+      missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q2' } },
+    };
+    const storage = new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(v2) });
+    const store = createProgressStore(fakeOptions(storage));
+    expect(store.notice).toBeNull();
+    expect(store.record).toEqual({ ...v2, version: 3, rounds: {} });
+    expect(saved(storage)).toEqual(store.record);
+    expect(storage.items.has(PROGRESS_BACKUP_KEY)).toBe(false);
+  });
+
+  it('keeps an unfinished round across page loads, answer by answer, until the round ends', () => {
+    const storage = new FakeStorage();
+    const options = fakeOptions(storage);
+    const first = createProgressStore(options);
+    first.update((r, at) => withRound(r, 'cap', { seed: 'abc', ids: ['q1', 'q2'], answers: { q1: { correct: true, response: '2', hinted: false } } }, at));
+    options.clock.now = new Date('2026-11-03T10:05:00.000Z');
+    const second = createProgressStore(options);
+    expect(second.notice).toBeNull();
+    expect(unfinishedRound(second.record, 'cap')).toEqual({
+      started: T,
+      saved: T,
+      seed: 'abc',
+      ids: ['q1', 'q2'],
+      answers: { q1: { correct: true, response: '2', hinted: false } },
+    });
+    second.update((r, at) => withRound(r, 'cap', { seed: 'abc', ids: ['q1', 'q2'], answers: { q1: { correct: true, response: '2' }, q2: { correct: false, response: '1' } } }, at));
+    const third = createProgressStore(options);
+    expect(third.record.rounds.cap).toMatchObject({ started: T, saved: '2026-11-03T10:05:00.000Z' });
+    expect(Object.keys(third.record.rounds.cap.answers)).toEqual(['q1', 'q2']);
+    third.update((r) => withoutRound(r, 'cap'));
+    expect(createProgressStore(options).record.rounds).toEqual({});
   });
 
   it('keeps working in memory when a write fails (quota full) and says so once', () => {
@@ -158,6 +197,23 @@ describe('export and import', () => {
     expect(saved(storage)).toEqual(full);
   });
 
+  it('carries unfinished rounds through export and import', () => {
+    const withRounds = withRound(full, 'cap', { seed: '0a1b2c3d', ids: ['q1', 'q2', 'q3'], answers: { q1: { correct: false, response: '3', hinted: true } } }, T);
+    const source = createProgressStore(fakeOptions(new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(withRounds) })));
+    const target = createProgressStore(fakeOptions(new FakeStorage()));
+    const result = target.importText(source.exportText());
+    expect(result).toEqual({ ok: true, message: 'Imported 1 lesson, 1 quiz attempt, 1 missed question and 1 unfinished quiz round.' });
+    expect(target.record.rounds).toEqual(withRounds.rounds);
+  });
+
+  it('imports a version 2 file by migrating it, keeping its attempts', () => {
+    const { rounds: _rounds, ...v2 } = { ...full, version: 2 };
+    const target = createProgressStore(fakeOptions(new FakeStorage()));
+    const result = target.importText(JSON.stringify(v2));
+    expect(result).toEqual({ ok: true, message: 'Imported 1 lesson, 1 quiz attempt and 1 missed question, converted from an older format.' });
+    expect(target.record).toEqual(full);
+  });
+
   it('imports a version 1 file by migrating it', () => {
     const target = createProgressStore(fakeOptions(new FakeStorage()));
     const result = target.importText(JSON.stringify({ version: 1, visited: ['foundations/cap'], finished: [], quizScores: {} }));
@@ -171,7 +227,7 @@ describe('export and import', () => {
     const before = storage.items.get(PROGRESS_KEY);
     const cases: [string, RegExp][] = [
       ['<html>not json</html>', /not valid JSON/],
-      ['{"version": 3}', /newer version of this site \(format 3\)/],
+      ['{"version": 4}', /newer version of this site \(format 4\)/],
       [JSON.stringify({ ...full, missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q9' } } }), /missed › cap\/q2 is filed under the wrong key/],
       ['x'.repeat(1_000_001), /too large/],
     ];

@@ -125,8 +125,13 @@ function importSummary(record: ProgressRecord, migrated: boolean): string {
   const lessons = Object.keys(record.lessons).length;
   const attempts = Object.values(record.quizzes).reduce((n, q) => n + q.attempts.length, 0);
   const missed = Object.keys(record.missed).length;
+  const rounds = Object.keys(record.rounds).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `Imported ${plural(lessons, 'lesson')}, ${plural(attempts, 'quiz attempt')} and ${plural(missed, 'missed question')}${migrated ? ', converted from an older format' : ''}.`;
+  const parts = [plural(lessons, 'lesson'), plural(attempts, 'quiz attempt'), plural(missed, 'missed question')];
+  // Unfinished rounds are named only when there are some, so older exports read as they always did.
+  if (rounds > 0) parts.push(plural(rounds, 'unfinished quiz round'));
+  const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `Imported ${list}${migrated ? ', converted from an older format' : ''}.`;
 }
 
 export function createProgressStore(options: StoreOptions): ProgressStore {

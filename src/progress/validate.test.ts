@@ -1,20 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { progressRecordSchema } from '../schemas/progress.ts';
-import { describeProblems, isIsoInstant, readRecord, salvageV2 } from './validate.ts';
+import { progressRecordSchema, progressRecordV2Schema } from '../schemas/progress.ts';
+import { describeProblems, isIsoInstant, migrateV2, readRecord, salvageV3 } from './validate.ts';
 
 const T = '2026-11-03T10:00:00.000Z';
 const attempt = { at: T, score: 1, total: 2, answers: { q1: { correct: true, response: '1' } } };
+const round = { started: T, saved: T, seed: '0a1b2c3d', ids: ['q1', 'q2', 'q3'], answers: { q1: { correct: false, response: '2', hinted: true } } };
 const base = {
-  version: 2,
+  version: 3,
   lessons: { 'foundations/cap': { visited: T, finished: null } },
   quizzes: { cap: { attempts: [attempt] } },
   missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q2' } },
+  rounds: { cap: round },
 };
 
 /** Records the zod schema (the specification) accepts or rejects, for checking the hand validator. */
 const samples: Record<string, unknown>[] = [
   base,
-  { version: 2, lessons: {}, quizzes: {}, missed: {} },
+  { version: 3, lessons: {}, quizzes: {}, missed: {}, rounds: {} },
   { ...base, lessons: { a: { visited: T, finished: T } } },
   { ...base, lessons: { a: { visited: '2026-02-30T10:00:00Z', finished: null } } },
   { ...base, lessons: { a: { visited: T } } },
@@ -30,12 +32,24 @@ const samples: Record<string, unknown>[] = [
   { ...base, quizzes: { cap: {} } },
   { ...base, missed: { 'cap/q2': { at: T, bank: 'cap', question: '' } } },
   { ...base, missed: { 'cap/q2': { at: T, bank: 'cap' } } },
+  { ...base, rounds: { cap: { ...round, answers: {} } } },
+  { ...base, rounds: { cap: { ...round, started: 'now' } } },
+  { ...base, rounds: { cap: { ...round, seed: '' } } },
+  { ...base, rounds: { cap: { ...round, seed: 'has spaces' } } },
+  { ...base, rounds: { cap: { ...round, ids: [] } } },
+  { ...base, rounds: { cap: { ...round, ids: ['q1', 'q1'] } } },
+  { ...base, rounds: { cap: { ...round, ids: ['q1', 3] } } },
+  { ...base, rounds: { cap: { ...round, ids: Array.from({ length: 201 }, (_, i) => `q${i}`) } } },
+  { ...base, rounds: { cap: { ...round, answers: { q9: { correct: true, response: '1' } } } } },
+  { ...base, rounds: { cap: { ...round, answers: { q1: { correct: 1, response: '1' } } } } },
+  { ...base, rounds: { cap: 'half done' } },
+  { ...base, rounds: [] },
 ];
 
 describe('hand validator agrees with the zod schema', () => {
   it.each(samples.map((s, i) => [i, s] as const))('sample %i', (_, sample) => {
     const zodAccepts = progressRecordSchema.safeParse(sample).success;
-    const { record, problems } = salvageV2(sample);
+    const { record, problems } = salvageV3(sample);
     expect(problems.length === 0).toBe(zodAccepts);
     // Whatever is salvaged is itself a valid record.
     expect(progressRecordSchema.safeParse(record).success).toBe(true);
@@ -44,7 +58,7 @@ describe('hand validator agrees with the zod schema', () => {
 
   it('keeps the newest attempts when there are too many', () => {
     const attempts = Array.from({ length: 23 }, (_, i) => ({ ...attempt, score: i % 2 }));
-    const { record, problems } = salvageV2({ ...base, quizzes: { cap: { attempts } } });
+    const { record, problems } = salvageV3({ ...base, quizzes: { cap: { attempts } } });
     expect(record.quizzes.cap.attempts).toEqual(attempts.slice(3));
     expect(problems).toEqual([{ path: 'quizzes › cap', problem: 'had 3 more attempts than the 20 kept' }]);
   });
@@ -54,8 +68,40 @@ describe('readRecord', () => {
   it('tells JSON errors, newer and unknown versions apart', () => {
     expect(readRecord('{', T)).toMatchObject({ kind: 'unreadable', reason: 'json' });
     expect(readRecord('"text"', T)).toMatchObject({ kind: 'unreadable', reason: 'shape' });
-    expect(readRecord('{"version": 3}', T)).toMatchObject({ kind: 'unreadable', reason: 'newer-version' });
-    expect(readRecord('{"version": "2"}', T)).toMatchObject({ kind: 'unreadable', reason: 'unknown-version' });
+    expect(readRecord('{"version": 4}', T)).toMatchObject({ kind: 'unreadable', reason: 'newer-version' });
+    expect(readRecord('{"version": "3"}', T)).toMatchObject({ kind: 'unreadable', reason: 'unknown-version' });
+  });
+
+  it('migrates version 2, keeping every lesson, attempt (with its answers) and missed question', () => {
+    const v2 = {
+      version: 2,
+      lessons: { 'foundations/cap': { visited: T, finished: T }, 'transactions/two-phase-commit': { visited: T, finished: null } },
+      quizzes: {
+        cap: { attempts: [attempt, { ...attempt, score: 2, answers: { q1: { correct: true, response: '1', hinted: true }, q2: { correct: true, response: '0,2' } } }] },
+        practice: { attempts: [{ at: T, score: 0, total: 1, answers: { 'cap/q3': { correct: false, response: 'gave up' } } }] },
+      },
+      missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q2' }, 'practice-bank/q': { at: T, bank: 'practice-bank', question: 'q' } },
+    };
+    expect(progressRecordV2Schema.safeParse(v2).success).toBe(true);
+    const outcome = readRecord(JSON.stringify(v2), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: 2, problems: [] });
+    if (outcome.kind !== 'ok') return;
+    expect(outcome.record).toEqual({ ...v2, version: 3, rounds: {} });
+    expect(progressRecordSchema.safeParse(outcome.record).success).toBe(true);
+  });
+
+  it('migrates a damaged version 2 record, dropping and naming only what version 2 itself rejects', () => {
+    const { record, problems } = migrateV2({ version: 2, lessons: { a: { visited: 'x', finished: null } }, quizzes: { cap: { attempts: [attempt] } }, missed: {} });
+    expect(record).toEqual({ version: 3, lessons: {}, quizzes: { cap: { attempts: [attempt] } }, missed: {}, rounds: {} });
+    expect(problems.map((p) => p.path)).toEqual(['lessons › a']);
+  });
+
+  it('drops an unreadable unfinished round, naming it, and keeps the rest', () => {
+    const outcome = readRecord(JSON.stringify({ ...base, rounds: { cap: round, tpc: { ...round, seed: 'no spaces allowed' } } }), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null });
+    if (outcome.kind !== 'ok') return;
+    expect(Object.keys(outcome.record.rounds)).toEqual(['cap']);
+    expect(outcome.problems).toEqual([{ path: 'rounds › tpc', problem: 'has no readable shuffle seed' }]);
   });
 
   it('migrates version 1, dropping only the entries it cannot read', () => {
@@ -64,6 +110,8 @@ describe('readRecord', () => {
     if (outcome.kind !== 'ok') return;
     expect(outcome.record.lessons).toEqual({ a: { visited: T, finished: null }, b: { visited: T, finished: T } });
     expect(Object.keys(outcome.record.quizzes)).toEqual(['x']);
+    expect(outcome.record.rounds).toEqual({});
+    expect(progressRecordSchema.safeParse(outcome.record).success).toBe(true);
     expect(outcome.problems.map((p) => p.path)).toEqual(['visited › 2', 'quizScores › cap']);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Reads saved progress text into a valid record: parses, migrates version 1, and salvages
- * version 2 entry by entry, reporting every entry it had to drop and why.
+ * Reads saved progress text into a valid record: parses, migrates versions 1 and 2, and salvages
+ * version 3 entry by entry, reporting every entry it had to drop and why.
  *
  * Hand-written on purpose: it ships on every page inside the progress script, where zod would
  * cost more than the rest of the script together. `src/schemas/progress.ts` is the specification;
@@ -14,8 +14,9 @@ import type {
   ProgressRecord,
   QuizAttempt,
   QuizProgress,
+  UnfinishedRound,
 } from '../schemas/progress.ts';
-import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PROGRESS_VERSION } from './constants.ts';
+import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, MAX_ROUND_QUESTIONS, PROGRESS_VERSION, ROUND_SEED_PATTERN } from './constants.ts';
 
 /** One thing that was wrong, located by a readable path such as `lessons › foundations/cap › visited`. */
 export interface Problem {
@@ -105,18 +106,56 @@ function checkMissed(v: unknown, key: string): MissedQuestion | string {
   return { at: v.at, bank: v.bank, question: v.question };
 }
 
-/** Version 2 data, entry by entry: a bad entry is dropped and reported, the rest is kept. */
-export function salvageV2(data: Obj): { record: ProgressRecord; problems: Problem[] } {
-  const problems: Problem[] = [];
+/** An unfinished round. Like an attempt, a round with any unreadable part is dropped whole. */
+function checkRound(v: unknown): UnfinishedRound | string {
+  if (!isObj(v)) return 'is not a round';
+  if (!isIsoInstant(v.started) || !isIsoInstant(v.saved)) return '“started” or “saved” is not a date and time';
+  if (typeof v.seed !== 'string' || !ROUND_SEED_PATTERN.test(v.seed)) return 'has no readable shuffle seed';
+  const ids = v.ids;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ROUND_QUESTIONS || !ids.every((id) => typeof id === 'string' && id !== '')) {
+    return 'has no readable list of questions';
+  }
+  if (new Set(ids).size !== ids.length) return 'lists a question twice';
+  if (!isObj(v.answers)) return 'has no answers';
+  const bad: Problem[] = [];
+  const answers = entries(v.answers, '', bad, checkAnswer);
+  if (bad.length > 0) return `answer to “${bad[0].path.slice(3)}” ${bad[0].problem}`;
+  const stray = Object.keys(answers).find((id) => !ids.includes(id));
+  if (stray !== undefined) return `answers “${stray}”, which it does not ask`;
+  return { started: v.started, saved: v.saved, seed: v.seed, ids: [...ids], answers };
+}
+
+/** The sections versions 2 and 3 share, entry by entry: a bad entry is dropped and reported, the rest is kept. */
+function salvageShared(data: Obj, problems: Problem[]): Omit<ProgressRecord, 'version' | 'rounds'> {
   const lessons = entries(data.lessons, 'lessons', problems, checkLesson);
   const quizzes = entries(data.quizzes, 'quizzes', problems, (v, key) => checkQuiz(v, `quizzes › ${key}`, problems));
   const missed = entries(data.missed, 'missed', problems, checkMissed);
-  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed }, problems };
+  return { lessons, quizzes, missed };
+}
+
+/** Version 3 data, entry by entry: a bad entry is dropped and reported, the rest is kept. */
+export function salvageV3(data: Obj): { record: ProgressRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const shared = salvageShared(data, problems);
+  const rounds = entries(data.rounds, 'rounds', problems, checkRound);
+  return { record: { version: PROGRESS_VERSION, ...shared, rounds }, problems };
 }
 
 /**
- * Version 1 (`{ version: 1, visited, finished, quizScores }`, no dates) into version 2. Its
- * events carry no time, so they are dated `now`; each last score becomes one attempt without answers.
+ * Version 2 into version 3. Version 2 saved answers only when a round ended, so it has no
+ * unfinished rounds: every lesson, attempt (with its answers) and missed question is kept as it
+ * was, and `rounds` starts empty. Entries version 2 itself would reject are dropped and reported.
+ */
+export function migrateV2(data: Obj): { record: ProgressRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const shared = salvageShared(data, problems);
+  return { record: { version: PROGRESS_VERSION, ...shared, rounds: {} }, problems };
+}
+
+/**
+ * Version 1 (`{ version: 1, visited, finished, quizScores }`, no dates) into the current version.
+ * Its events carry no time, so they are dated `now`; each last score becomes one attempt without
+ * answers; there are no missed questions or unfinished rounds to carry.
  */
 export function migrateV1(data: Obj, now: string): { record: ProgressRecord; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -136,7 +175,7 @@ export function migrateV1(data: Obj, now: string): { record: ProgressRecord; pro
   );
   const quizzes: Record<string, QuizProgress> = {};
   for (const [bank, s] of Object.entries(scores)) quizzes[bank] = { attempts: [{ at: now, score: s.score, total: s.total, answers: {} }] };
-  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed: {} }, problems };
+  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed: {}, rounds: {} }, problems };
 }
 
 /** Any saved or imported text into a record, or the reason it cannot be one. `now` dates migrated events. */
@@ -150,7 +189,8 @@ export function readRecord(text: string, now: string): ReadOutcome {
   }
   if (!isObj(data)) return { kind: 'unreadable', reason: 'shape', detail: 'it is not a progress record' };
   const version = data.version;
-  if (version === PROGRESS_VERSION) return { kind: 'ok', ...salvageV2(data), migratedFrom: null };
+  if (version === PROGRESS_VERSION) return { kind: 'ok', ...salvageV3(data), migratedFrom: null };
+  if (version === 2) return { kind: 'ok', ...migrateV2(data), migratedFrom: 2 };
   if (version === 1) return { kind: 'ok', ...migrateV1(data, now), migratedFrom: 1 };
   if (typeof version === 'number' && version > PROGRESS_VERSION) {
     return { kind: 'unreadable', reason: 'newer-version', detail: `it was written by a newer version of this site (format ${version})` };

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PROGRESS_VERSION } from '../progress/constants.ts';
+import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, MAX_ROUND_QUESTIONS, PROGRESS_VERSION, ROUND_SEED_PATTERN } from '../progress/constants.ts';
 
 export { MAX_ATTEMPTS, PROGRESS_BACKUP_KEY, PROGRESS_KEY, PROGRESS_VERSION } from '../progress/constants.ts';
 
@@ -63,7 +63,31 @@ export const missedQuestionSchema = z.object({
   question: z.string().min(1),
 });
 
-/** The whole record, version 2. */
+/**
+ * A quiz round the reader has started and not finished, saved each time an answer is checked so
+ * a reload or a later visit can continue it. Keyed by bank id (as attempts are); a bank has at
+ * most one. Removed when the round ends (its attempt is saved) or the reader starts over.
+ */
+export const unfinishedRoundSchema = z
+  .object({
+    /** When the round's first answer was saved. */
+    started: isoInstantSchema,
+    /** When its latest answer was saved. */
+    saved: isoInstantSchema,
+    /**
+     * The round's shuffle seed. The order of each question's options and the starting arrangement
+     * of ordering questions derive from it and the question id, so a resumed round looks as it did.
+     */
+    seed: z.string().regex(ROUND_SEED_PATTERN),
+    /** Question ids in the order the round asks them (practice sets: `bankId/questionId`), no repeats. */
+    ids: z.array(z.string().min(1)).min(1).max(MAX_ROUND_QUESTIONS),
+    /** The answers checked so far, by question id; every key is one of `ids`. Responses use bank indices, never display positions. */
+    answers: z.record(z.string(), answerRecordSchema),
+  })
+  .refine((r) => new Set(r.ids).size === r.ids.length, { message: 'question ids repeat' })
+  .refine((r) => Object.keys(r.answers).every((id) => r.ids.includes(id)), { message: 'an answer is for a question the round does not ask' });
+
+/** The whole record, version 3. */
 export const progressRecordSchema = z.object({
   /** Format version; always PROGRESS_VERSION when written by this code. */
   version: z.literal(PROGRESS_VERSION),
@@ -73,7 +97,15 @@ export const progressRecordSchema = z.object({
   quizzes: z.record(z.string(), quizProgressSchema),
   /** Questions to bring back in practice, by `bankId/questionId`. */
   missed: z.record(z.string(), missedQuestionSchema),
+  /** Unfinished rounds, by bank id (`practice` for the mixed set). New in version 3. */
+  rounds: z.record(z.string(), unfinishedRoundSchema),
 });
+
+/**
+ * Version 2, kept here only so it can be migrated: version 3 without `rounds` (answers were
+ * saved only when a round ended). Migration keeps every entry and adds `rounds: {}`.
+ */
+export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true }).extend({ version: z.literal(2) });
 
 /**
  * Version 1, the first and simpler format, kept here only so it can be migrated: lists of visited
@@ -94,5 +126,7 @@ export type AnswerRecord = z.infer<typeof answerRecordSchema>;
 export type QuizAttempt = z.infer<typeof quizAttemptSchema>;
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
 export type MissedQuestion = z.infer<typeof missedQuestionSchema>;
+export type UnfinishedRound = z.infer<typeof unfinishedRoundSchema>;
 export type ProgressRecord = z.infer<typeof progressRecordSchema>;
+export type ProgressRecordV2 = z.infer<typeof progressRecordV2Schema>;
 export type ProgressRecordV1 = z.infer<typeof progressRecordV1Schema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quizBankSchema } from './quiz.ts';
+import { keyBalanceProblems, quizBankSchema } from './quiz.ts';
 
 const option = (text: string) => ({ text, explanation: `Why ${text} is or is not right.` });
 const single = (id: string, answer = 0) => ({
@@ -83,5 +83,59 @@ describe('quiz bank schema', () => {
       solution: ['c.c'],
     };
     expect(messages(bank(predict, breakIt))).toEqual(['question "predict-one": answer 2 is out of range (options 0 to 1)']);
+  });
+});
+
+describe('answer key balance', () => {
+  let n = 0;
+  const opts = (count: number) => Array.from({ length: count }, (_, i) => option(String.fromCharCode(97 + i)));
+  const one = (answer: number, count = 4, kind = 'single') => ({ ...single(`${kind}-${++n}`, answer), kind, options: opts(count) });
+  const many = (answers: number[], count = 4) => ({ ...single(`multi-${++n}`), kind: 'multiple', options: opts(count), answers });
+  const problems = (...questions: unknown[]) => keyBalanceProblems(quizBankSchema.parse(bank(...questions)));
+
+  it('accepts an even spread, and small groups with two answers at one position', () => {
+    expect(problems(one(0), one(1), one(2), one(3), one(0), one(1), one(2), one(3), one(1), one(2))).toEqual([]);
+    expect(problems(one(0), one(0), one(1))).toEqual([]);
+  });
+
+  it('rejects a position holding more than 40% of four-option answers, or all three of a small group', () => {
+    // Ten four-option answers: at most 4 at one position.
+    expect(problems(one(0), one(0), one(0), one(0), one(0), one(1), one(2), one(3), one(1), one(2))).toEqual([
+      'position 0 holds 5 of the 10 single and predict answers (at most 4 allowed)',
+    ]);
+    expect(problems(one(2), one(2), one(2))).toEqual(['position 2 holds 3 of the 3 single and predict answers (at most 2 allowed)']);
+  });
+
+  it('scales the limit with the number of options (two-option questions may lean further)', () => {
+    // Five true/false questions: chance share 2.5 per position, limit 4.
+    expect(problems(one(0, 2), one(0, 2), one(0, 2), one(0, 2), one(1, 2))).toEqual([]);
+    expect(problems(one(0, 2), one(0, 2), one(0, 2), one(0, 2), one(0, 2))).toEqual(['position 0 holds 5 of the 5 single and predict answers (at most 4 allowed)']);
+  });
+
+  it('checks predict answers on their own too', () => {
+    const predict = (answer: number) => ({
+      ...one(answer, 3, 'predict'),
+      run: { protocol: 'two-phase-commit', scenario: 's' },
+      next: 'd1',
+      options: ['x', 'y', 'z'].map((t) => ({ ...option(t), claim: { node: 'c', state: t } })),
+    });
+    const found = problems(predict(0), predict(0), predict(0), one(1), one(2), one(3), one(0), one(1), one(2), one(3));
+    expect(found).toEqual(['position 0 holds 3 of the 3 predict answers (at most 2 allowed)']);
+  });
+
+  it('rejects multiple-choice keys that are mostly prefixes', () => {
+    n = 0;
+    expect(problems(many([0, 1]), many([0, 1, 2]), many([1, 3]))).toEqual([
+      '2 of the 3 multiple-choice keys are the first options in a row (multi-1, multi-2); at most 1 allowed',
+      'position 1 is right in every one of the 3 multiple-choice questions that have it',
+    ]);
+  });
+
+  it('rejects a multiple-choice position that is always or never right', () => {
+    expect(problems(many([0, 2]), many([0, 3]), many([0, 1, 3]))).toEqual(['position 0 is right in every one of the 3 multiple-choice questions that have it']);
+    expect(problems(many([1, 3]), many([0, 3]), many([0, 1]))).toEqual(['position 2 is right in none of the 3 multiple-choice questions that have it']);
+    expect(problems(many([1, 3]), many([0, 2, 3]), many([0, 1]))).toEqual([]);
+    // Positions only two questions have are not judged; a question whose every option is right is no prefix.
+    expect(problems(many([0, 1], 2), many([1, 2]), many([0, 2, 3]), many([1, 3, 4], 5))).toEqual([]);
   });
 });

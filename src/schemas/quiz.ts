@@ -50,7 +50,7 @@ export const multipleChoiceSchema = z.object({
   answers: z.array(z.number().int().nonnegative()).min(1),
 });
 
-/** Put the items in order. Items are listed in the right order here; the island shuffles them deterministically. */
+/** Put the items in order. Items are listed in the right order here; each round starts them shuffled with no item in its place. */
 export const orderingSchema = z.object({
   ...baseQuestion,
   kind: z.literal('ordering'),
@@ -154,3 +154,64 @@ export type Difficulty = z.infer<typeof difficultySchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type QuizBank = z.infer<typeof quizBankSchema>;
 export type SimulationRun = z.infer<typeof simulationRunSchema>;
+
+/**
+ * Whether a bank's answer key leans on positions a reader could learn instead of the subject
+ * ("the right answer is usually first", "tick the first two"). The quiz shuffles options every
+ * round, so this guards the authored order itself: the order a reader meets when a script fails,
+ * in the source, and in anything that renders a bank without shuffling. Returns one sentence per
+ * problem, naming the bank's positions (0-based, as in `answer`); empty when balanced.
+ *
+ * The rules (content/quizzes/balance.test.ts applies them to every bank):
+ *
+ * 1. One-answer kinds (`single` and `predict`, taken together and each kind on its own): no
+ *    option position may be the answer more than 1.6 times as often as chance would make it.
+ *    Chance gives a position 1/k of each question with k options that has that position, so for
+ *    four-option questions the limit is 40% of the answers. Small groups always may put two
+ *    answers at one position (three of three is still too many).
+ * 2. `multiple`: at most a third of the bank's questions (always at least one) may be keyed as a
+ *    prefix, the first few options and nothing else ([0], [0, 1], [0, 1, 2]…), not counting
+ *    questions where every option is right.
+ * 3. `multiple`: a position that at least three questions have must be right in some of them and
+ *    wrong in some ("always tick the first", "never tick the fourth").
+ *
+ * Fix a problem by reordering options and updating `answer`/`answers`, never by rewording.
+ */
+export function keyBalanceProblems(bank: Pick<QuizBank, 'questions'>): string[] {
+  const problems: string[] = [];
+  const oneAnswer = bank.questions.filter((q): q is Extract<Question, { kind: 'single' | 'predict' }> => q.kind === 'single' || q.kind === 'predict');
+  const groups: [string, typeof oneAnswer][] = [['single and predict answers', oneAnswer]];
+  // Each kind on its own too, unless it is the whole group already.
+  for (const kind of ['single', 'predict'] as const) {
+    const only = oneAnswer.filter((q) => q.kind === kind);
+    if (only.length > 0 && only.length < oneAnswer.length) groups.push([`${kind} answers`, only]);
+  }
+  for (const [label, group] of groups) {
+    const width = Math.max(0, ...group.map((q) => q.options.length));
+    for (let p = 0; p < width; p++) {
+      const fair = group.reduce((sum, q) => sum + (q.options.length > p ? 1 / q.options.length : 0), 0);
+      const limit = Math.max(2, Math.floor(1.6 * fair + 1e-9));
+      const held = group.filter((q) => q.answer === p).length;
+      if (held > limit) problems.push(`position ${p} holds ${held} of the ${group.length} ${label} (at most ${limit} allowed)`);
+    }
+  }
+
+  const multiple = bank.questions.filter((q): q is Extract<Question, { kind: 'multiple' }> => q.kind === 'multiple');
+  const keyed = multiple.map((q) => new Set(q.answers));
+  const prefixes = multiple.filter((q, i) => q.answers.length < q.options.length && q.answers.every((_, j) => keyed[i].has(j)));
+  const prefixLimit = Math.max(1, Math.floor(multiple.length / 3));
+  if (prefixes.length > prefixLimit) {
+    problems.push(
+      `${prefixes.length} of the ${multiple.length} multiple-choice keys are the first options in a row (${prefixes.map((q) => q.id).join(', ')}); at most ${prefixLimit} allowed`,
+    );
+  }
+  const width = Math.max(0, ...multiple.map((q) => q.options.length));
+  for (let p = 0; p < width; p++) {
+    const having = multiple.filter((q) => q.options.length > p);
+    if (having.length < 3) continue;
+    const right = having.filter((q) => q.answers.includes(p)).length;
+    if (right === having.length) problems.push(`position ${p} is right in every one of the ${having.length} multiple-choice questions that have it`);
+    if (right === 0) problems.push(`position ${p} is right in none of the ${having.length} multiple-choice questions that have it`);
+  }
+  return problems;
+}

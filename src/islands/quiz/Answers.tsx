@@ -1,11 +1,12 @@
 /**
  * The answer controls inside a question's fieldset: radio buttons, checkboxes, or an ordering
  * list moved with buttons (never drag only). Controls report responses up; they do not grade.
+ * Options appear in the round's shuffled order but are always reported by their index in the bank.
  * Once checked they are disabled, and each option shows a mark (icon and words) from `grade.ts`.
  */
 import { useRef } from 'react';
 import type { Question } from '../../schemas/quiz.ts';
-import { optionMarks, type Response } from './grade.ts';
+import { optionMarks, type OptionVerdict, type Response } from './grade.ts';
 import { Inline } from './Inline.tsx';
 import { plainInline } from './inline.ts';
 
@@ -14,24 +15,38 @@ type Ordering = Extract<Question, { kind: 'ordering' }>;
 
 interface ChoiceProps {
   question: Choice;
+  /** Display order as bank indices; the options are shown in it, and everything reported uses bank indices. */
+  order: readonly number[];
   response: Response | undefined;
   checked: boolean;
   onChange: (r: Response) => void;
 }
 
-export function ChoiceOptions({ question, response, checked, onChange }: ChoiceProps) {
-  const marks = checked ? optionMarks(question, response) : [];
+/** The words beside an option after Check: every judged option says so in text, not colour alone. */
+export const OPTION_TAG: Record<OptionVerdict, string | null> = {
+  'chosen-right': '✓ Your choice, right',
+  'chosen-wrong': '✗ Your choice, wrong',
+  missed: '✗ Missed: this one applies',
+  'left-out': '✓ Right to leave out',
+  answer: '✓ Right answer',
+  other: null,
+};
+
+export function ChoiceOptions({ question, order, response, checked, onChange }: ChoiceProps) {
+  const shown = order.length === question.options.length ? order : question.options.map((_, i) => i);
+  const marks = new Map(checked ? optionMarks(question, response, shown).map((m) => [m.index, m]) : []);
   const multiple = question.kind === 'multiple';
   const chosen = response?.kind === 'single' ? [response.choice] : response?.kind === 'multiple' ? response.choices : [];
   const pick = (i: number, on: boolean) =>
     onChange(multiple ? { kind: 'multiple', choices: on ? [...chosen.filter((c): c is number => c !== null), i] : chosen.filter((c): c is number => c !== null && c !== i) } : { kind: 'single', choice: i });
   return (
     <ul className="cl-quiz__options">
-      {question.options.map((option, i) => {
-        const mark = marks[i];
-        const state = mark ? (mark.right ? 'right' : mark.chosen ? 'wrong' : 'neutral') : undefined;
+      {shown.map((i, position) => {
+        const option = question.options[i];
+        const mark = marks.get(i);
+        const tag = mark ? OPTION_TAG[mark.verdict] : null;
         return (
-          <li key={i} className="cl-quiz__option" data-mark={state}>
+          <li key={i} className="cl-quiz__option" data-mark={mark?.tone} data-verdict={mark?.verdict}>
             <label>
               <input
                 type={multiple ? 'checkbox' : 'radio'}
@@ -41,12 +56,12 @@ export function ChoiceOptions({ question, response, checked, onChange }: ChoiceP
                 onChange={(e) => pick(i, e.currentTarget.checked)}
                 data-testid="quiz-option"
                 data-option-index={i}
+                data-position={position}
               />
               <span>
                 <Inline text={option.text} />
               </span>
-              {state === 'right' && <span className="cl-quiz__tag">✓ Right answer</span>}
-              {state === 'wrong' && <span className="cl-quiz__tag">✗ Your choice</span>}
+              {tag && <span className="cl-quiz__tag">{tag}</span>}
             </label>
           </li>
         );

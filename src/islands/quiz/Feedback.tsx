@@ -5,31 +5,39 @@
  */
 import type { Ref } from 'react';
 import type { Question } from '../../schemas/quiz.ts';
-import { optionMarks, type Graded, type OptionMark, type Response } from './grade.ts';
+import { optionMarks, type Graded, type OptionVerdict, type Response } from './grade.ts';
 import { Inline } from './Inline.tsx';
 
 interface Props {
   question: Question;
+  /** The round's display order of the options (bank indices), so explanations follow what the reader saw. */
+  order: readonly number[];
   response: Response | undefined;
   graded: Graded;
   headingLevel: number;
   ref?: Ref<HTMLDivElement>;
 }
 
-function markWords(m: OptionMark, knowsChoice: boolean): string {
-  const what = m.right ? '✓ Right answer' : '✗ Wrong answer';
-  if (!knowsChoice) return what;
-  return `${what}, ${m.chosen ? 'you chose it' : m.right ? 'you did not choose it' : 'you left it'}`;
-}
+/**
+ * What each option's explanation is headed with. A wrong option rightly left unticked is a right
+ * decision ("Right to leave out"), never an error; only wrong picks and missed right answers get ✗.
+ */
+const MARK_WORDS: Record<OptionVerdict, string> = {
+  'chosen-right': '✓ Right answer, you chose it',
+  'chosen-wrong': '✗ Wrong answer, you chose it',
+  missed: '✗ Right answer, you missed it',
+  'left-out': '✓ Right to leave out: it does not apply',
+  answer: '✓ The right answer',
+  other: 'Not the answer',
+};
 
-function OptionExplanations({ question, response }: { question: Question; response: Response | undefined }) {
+function OptionExplanations({ question, order, response }: { question: Question; order: readonly number[]; response: Response | undefined }) {
   if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict') return null;
-  const knowsChoice = response?.kind === 'single' || response?.kind === 'multiple';
   return (
     <ul className="cl-quiz__explanations">
-      {optionMarks(question, response).map((m) => (
-        <li key={m.index} data-mark={m.right ? 'right' : 'wrong'}>
-          <p className="cl-quiz__mark">{markWords(m, knowsChoice)}</p>
+      {optionMarks(question, response, order).map((m) => (
+        <li key={m.index} data-mark={m.tone} data-verdict={m.verdict}>
+          <p className="cl-quiz__mark">{MARK_WORDS[m.verdict]}</p>
           <p>
             <strong>
               <Inline text={question.options[m.index].text} />
@@ -42,14 +50,14 @@ function OptionExplanations({ question, response }: { question: Question; respon
   );
 }
 
-export function Feedback({ question, response, graded, headingLevel, ref }: Props) {
+export function Feedback({ question, order, response, graded, headingLevel, ref }: Props) {
   const Heading = `h${Math.min(headingLevel, 6)}` as 'h4';
   return (
     <div className="cl-quiz__feedback" data-testid="quiz-feedback" data-correct={graded.correct} tabIndex={-1} ref={ref}>
       <Heading className="cl-quiz__verdict" data-testid="quiz-verdict">
         {graded.correct ? '✓ Correct' : '✗ Not quite'}
       </Heading>
-      <OptionExplanations question={question} response={response} />
+      <OptionExplanations question={question} order={order} response={response} />
       {question.kind === 'ordering' && (
         <>
           <p>The right order:</p>

@@ -17,6 +17,8 @@ export const DIFFICULTY_LABEL = { easy: 'Easy', medium: 'Medium', hard: 'Hard' }
 
 interface Props {
   question: Question;
+  /** The round's display order of the options, as bank indices (empty for kinds without options). */
+  order: number[];
   position: number;
   count: number;
   response: Response | undefined;
@@ -28,7 +30,7 @@ interface Props {
   onRespond: (r: Response) => void;
   onHint: () => void;
   onCheck: () => void;
-  onSimulated: (result: { correct: boolean; response: string }) => void;
+  onSimulated: (result: { correct: boolean; response: string; choice?: number }) => void;
   onNext: () => void;
   announce: (message: string) => void;
 }
@@ -36,7 +38,7 @@ interface Props {
 function AnswerArea(p: Props) {
   const q = p.question;
   const checked = p.graded !== undefined;
-  if (q.kind === 'single' || q.kind === 'multiple') return <ChoiceOptions question={q} response={p.response} checked={checked} onChange={p.onRespond} />;
+  if (q.kind === 'single' || q.kind === 'multiple') return <ChoiceOptions question={q} order={p.order} response={p.response} checked={checked} onChange={p.onRespond} />;
   if (q.kind === 'ordering') {
     const order = p.response?.kind === 'ordering' ? p.response.order : q.items.map((_, i) => i);
     return <OrderingList question={q} order={order} checked={checked} onChange={p.onRespond} announce={p.announce} />;
@@ -44,7 +46,7 @@ function AnswerArea(p: Props) {
   // Simulation questions stay mounted after grading: the replayed run is part of the explanation.
   return (
     <Suspense fallback={<p className="cl-quiz__loading">Loading the simulation…</p>}>
-      <SimQuestion question={q} onAnswered={p.onSimulated} />
+      <SimQuestion question={q} order={p.order} onAnswered={p.onSimulated} />
     </Suspense>
   );
 }
@@ -93,7 +95,7 @@ export function QuestionCard(p: Props) {
           Choose an answer first, then press Check.
         </p>
       )}
-      {checked && p.graded && <Feedback ref={feedback} question={q} response={p.response} graded={p.graded} headingLevel={p.headingLevel + 1} />}
+      {checked && p.graded && <Feedback ref={feedback} question={q} order={p.order} response={p.response} graded={p.graded} headingLevel={p.headingLevel + 1} />}
       <div className="cl-quiz__actions">
         {!checked && !p.hinted && (
           <button type="button" className="cl-button cl-quiz__button" data-testid="quiz-hint" onClick={showHint}>

@@ -43,12 +43,33 @@ describe('grade', () => {
 });
 
 describe('feedback marks', () => {
-  it('marks every option right or wrong and chosen or not', () => {
+  it('marks every option of a multiple-choice answer: a correctly omitted option is right, not an error', () => {
+    // Options A (right), B (wrong), C (right); the reader ticked A and B.
     expect(optionMarks(byId.many, { kind: 'multiple', choices: [0, 1] })).toEqual([
-      { index: 0, right: true, chosen: true },
-      { index: 1, right: false, chosen: true },
-      { index: 2, right: true, chosen: false },
+      { index: 0, right: true, chosen: true, verdict: 'chosen-right', tone: 'right' },
+      { index: 1, right: false, chosen: true, verdict: 'chosen-wrong', tone: 'wrong' },
+      { index: 2, right: true, chosen: false, verdict: 'missed', tone: 'wrong' },
     ]);
+    // Ticking exactly A and C: B, left unticked, is a right decision.
+    const exact = optionMarks(byId.many, { kind: 'multiple', choices: [2, 0] });
+    expect(exact.map((m) => m.verdict)).toEqual(['chosen-right', 'left-out', 'chosen-right']);
+    expect(exact.every((m) => m.tone === 'right')).toBe(true);
+  });
+
+  it('marks a single-choice answer: only the wrong pick is an error', () => {
+    expect(optionMarks(byId.one, { kind: 'single', choice: 2 }).map((m) => [m.verdict, m.tone])).toEqual([
+      ['other', 'neutral'],
+      ['answer', 'right'],
+      ['chosen-wrong', 'wrong'],
+    ]);
+    expect(optionMarks(byId.one, { kind: 'single', choice: 1 }).map((m) => m.verdict)).toEqual(['other', 'chosen-right', 'other']);
+  });
+
+  it('follows the display order and knows the predict pick', () => {
+    const marks = optionMarks(byId.one, { kind: 'single', choice: 1 }, [2, 0, 1]);
+    expect(marks.map((m) => m.index)).toEqual([2, 0, 1]);
+    expect(marks[2].verdict).toBe('chosen-right');
+    expect(optionMarks(byId.guess, { kind: 'simulation', correct: false, response: '1', choice: 1 }).map((m) => m.verdict)).toEqual(['answer', 'chosen-wrong']);
     expect(optionMarks(byId.guess, undefined).map((m) => m.right)).toEqual([true, false]);
     expect(optionMarks(byId.order, undefined)).toEqual([]);
   });

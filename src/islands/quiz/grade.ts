@@ -12,8 +12,11 @@ export type Response =
   | { kind: 'multiple'; choices: number[] }
   /** Indices into the authored (correct) item order, in the order the reader arranged them. */
   | { kind: 'ordering'; order: number[] }
-  /** A verdict reported by the simulation for predict and break-it questions. */
-  | { kind: 'simulation'; correct: boolean; response: string };
+  /**
+   * A verdict reported by the simulation for predict and break-it questions. `choice` is the
+   * option a predict answer picked (its index in the bank), so feedback can say which it was.
+   */
+  | { kind: 'simulation'; correct: boolean; response: string; choice?: number };
 
 export interface Graded {
   correct: boolean;
@@ -53,21 +56,69 @@ export function grade(question: Question, response: Response): Graded {
   }
 }
 
+/**
+ * How the reader's decision on one option turned out, after Check.
+ *
+ * - `chosen-right`: picked (or ticked), and it is right.
+ * - `chosen-wrong`: picked (or ticked), and it is wrong.
+ * - `missed`: multiple choice: it applies, and the reader left it unticked.
+ * - `left-out`: multiple choice: it does not apply, and the reader rightly left it unticked.
+ * - `answer`: one-answer kinds: the right answer, which the reader did not pick (their pick
+ *   carries the error).
+ * - `other`: one-answer kinds: a wrong option the reader did not pick; nothing to mark.
+ */
+export type OptionVerdict = 'chosen-right' | 'chosen-wrong' | 'missed' | 'left-out' | 'answer' | 'other';
+
 /** One option as the feedback shows it. */
 export interface OptionMark {
+  /** The option's index in the bank. */
   index: number;
   /** Whether the option belongs to the right answer. */
   right: boolean;
-  /** Whether the reader picked it (false when unknown, as for simulation answers). */
+  /** Whether the reader picked it. */
   chosen: boolean;
+  verdict: OptionVerdict;
+  /**
+   * `right` when the reader's decision on this option was right, `wrong` when it was an error
+   * (a wrong pick or a missed right answer), `neutral` when there is nothing to judge. The view
+   * shows it as words and an icon first, colour second.
+   */
+  tone: 'right' | 'wrong' | 'neutral';
 }
 
-/** Marks for every option of a choice or predict question, in authored order. */
-export function optionMarks(question: Question, response: Response | undefined): OptionMark[] {
+const TONE: Record<OptionVerdict, OptionMark['tone']> = {
+  'chosen-right': 'right',
+  'chosen-wrong': 'wrong',
+  missed: 'wrong',
+  'left-out': 'right',
+  answer: 'right',
+  other: 'neutral',
+};
+
+/**
+ * Marks for every option of a choice or predict question, in `order` (the round's display order,
+ * as bank indices; the bank's order when omitted). An option correctly left unticked in a
+ * multiple-choice question is `left-out`, a right decision, never an error.
+ */
+export function optionMarks(question: Question, response: Response | undefined, order?: readonly number[]): OptionMark[] {
   if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict') return [];
   const rightSet = question.kind === 'multiple' ? question.answers : [question.answer];
-  const chosenSet = response?.kind === 'single' ? [response.choice] : response?.kind === 'multiple' ? response.choices : [];
-  return question.options.map((_, index) => ({ index, right: rightSet.includes(index), chosen: chosenSet.includes(index) }));
+  const chosenSet: (number | null | undefined)[] =
+    response?.kind === 'single' ? [response.choice] : response?.kind === 'multiple' ? response.choices : response?.kind === 'simulation' ? [response.choice] : [];
+  const indices = order && order.length === question.options.length ? order : question.options.map((_, i) => i);
+  return indices.map((index) => {
+    const right = rightSet.includes(index);
+    const chosen = chosenSet.includes(index);
+    const verdict: OptionVerdict =
+      question.kind === 'multiple'
+        ? chosen
+          ? right ? 'chosen-right' : 'chosen-wrong'
+          : right ? 'missed' : 'left-out'
+        : chosen
+          ? right ? 'chosen-right' : 'chosen-wrong'
+          : right ? 'answer' : 'other';
+    return { index, right, chosen, verdict, tone: TONE[verdict] };
+  });
 }
 
 /** One item of an ordering answer: where the reader put it and where it belongs (both 1-based). */

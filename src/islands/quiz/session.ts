@@ -1,81 +1,166 @@
 /**
- * One round of a quiz as a pure state machine: which questions, which one is showing, what the
- * reader has answered, hints taken, grades. The island dispatches actions and renders the state;
- * this module decides every transition and computes the end-of-round summary and the attempt
- * to save. No React, no DOM, no storage, no clock (the caller passes the time).
+ * One round of a quiz as pure data and pure steps: which questions, which one is showing, the
+ * round's shuffle seed, what the reader has answered, hints taken, grades. The round machine
+ * (`round-machine.ts`) uses these functions as its assign actions and guards, and decides which
+ * step may happen in which phase; this module computes each step, the display order of options,
+ * the round as it is saved and resumed, the end-of-round summary and the attempt to save.
+ * No React, no DOM, no storage, no clock and no randomness (the caller passes seeds and times).
  */
 import type { Difficulty, Question } from '../../schemas/quiz.ts';
-import type { QuestionOutcome, QuizAttempt } from '../../progress/record.ts';
+import type { AnswerRecord, QuestionOutcome, QuizAttempt, RoundSnapshot, UnfinishedRound } from '../../progress/record.ts';
 import { grade, isAnswered, type Graded, type Response } from './grade.ts';
-import { initialOrder } from './shuffle.ts';
+import { initialOrder, optionOrder } from './shuffle.ts';
 
 export interface Session {
   /** Question ids in this round, in the order they are asked. */
   ids: string[];
+  /** The round's shuffle seed: option order and ordering starts derive from it and the question id. */
+  seed: string;
+  /** The question showing (the last one once the round is done). */
   index: number;
-  /** `answering` until checked; `checked` shows feedback; `done` shows the result. */
-  phase: 'answering' | 'checked' | 'done';
+  /** Responses by question id, always in bank indices (never display positions). */
   responses: Record<string, Response>;
   hinted: Record<string, boolean>;
+  /** Grades by question id. A question is checked, and its answer locked, once it has one. */
   graded: Record<string, Graded>;
   /** Set when the reader pressed Check with nothing chosen. */
   needsAnswer: boolean;
 }
 
-export type Action =
-  | { type: 'respond'; id: string; response: Response }
-  | { type: 'hint'; id: string }
-  | { type: 'check'; question: Question }
-  | { type: 'simulated'; question: Question; correct: boolean; response: string }
-  | { type: 'next' }
-  | { type: 'restart'; ids: string[]; questions: Record<string, Question> };
-
-/** The response a question starts with: nothing chosen, or an ordering in its seeded shuffle. */
-export function blankResponse(question: Question): Response | undefined {
+/** The response a question starts with: nothing chosen, or an ordering in the round's shuffle. */
+export function blankResponse(question: Question, seed: string): Response | undefined {
   if (question.kind === 'single') return { kind: 'single', choice: null };
   if (question.kind === 'multiple') return { kind: 'multiple', choices: [] };
-  if (question.kind === 'ordering') return { kind: 'ordering', order: initialOrder(question.id, question.items.length) };
+  if (question.kind === 'ordering') return { kind: 'ordering', order: initialOrder(seed, question.id, question.items.length) };
   return undefined;
 }
 
-export function startSession(ids: string[], questions: Record<string, Question>): Session {
+function blankResponses(ids: readonly string[], questions: Record<string, Question>, seed: string): Record<string, Response> {
   const responses: Record<string, Response> = {};
   for (const id of ids) {
-    const blank = blankResponse(questions[id]);
+    const blank = questions[id] && blankResponse(questions[id], seed);
     if (blank) responses[id] = blank;
   }
-  return { ids, index: 0, phase: ids.length === 0 ? 'done' : 'answering', responses, hinted: {}, graded: {}, needsAnswer: false };
+  return responses;
+}
+
+/** A new round over `ids` (unknown ids are left out), shuffled by `seed`. */
+export function startSession(ids: readonly string[], questions: Record<string, Question>, seed: string): Session {
+  const asked = ids.filter((id) => questions[id] !== undefined);
+  return { ids: asked, seed, index: 0, responses: blankResponses(asked, questions, seed), hinted: {}, graded: {}, needsAnswer: false };
 }
 
 export function currentId(s: Session): string | null {
-  return s.phase === 'done' ? null : (s.ids[s.index] ?? null);
+  return s.ids[s.index] ?? null;
 }
 
-export function reduce(s: Session, action: Action): Session {
+/** Whether the question showing has been checked (its feedback is showing). */
+export function isChecked(s: Session): boolean {
   const id = currentId(s);
-  switch (action.type) {
-    case 'respond':
-      if (action.id !== id || s.phase !== 'answering') return s;
-      return { ...s, responses: { ...s.responses, [id]: action.response }, needsAnswer: false };
-    case 'hint':
-      return action.id === id && s.phase === 'answering' ? { ...s, hinted: { ...s.hinted, [id]: true } } : s;
-    case 'check': {
-      if (action.question.id !== id || s.phase !== 'answering') return s;
-      const response = s.responses[id];
-      if (!response || !isAnswered(response)) return { ...s, needsAnswer: true };
-      return { ...s, phase: 'checked', graded: { ...s.graded, [id]: grade(action.question, response) } };
-    }
-    case 'simulated': {
-      if (action.question.id !== id || s.phase !== 'answering') return s;
-      const response: Response = { kind: 'simulation', correct: action.correct, response: action.response };
-      return { ...s, phase: 'checked', responses: { ...s.responses, [id]: response }, graded: { ...s.graded, [id]: grade(action.question, response) } };
-    }
-    case 'next':
-      if (s.phase !== 'checked') return s;
-      return s.index + 1 < s.ids.length ? { ...s, index: s.index + 1, phase: 'answering', needsAnswer: false } : { ...s, phase: 'done' };
-    case 'restart':
-      return startSession(action.ids, action.questions);
+  return id !== null && s.graded[id] !== undefined;
+}
+
+/** Whether the question showing is the round's last. */
+export function isLast(s: Session): boolean {
+  return s.index >= s.ids.length - 1;
+}
+
+/** Whether every question of the round has been checked. */
+export function isFinished(s: Session): boolean {
+  return s.ids.every((id) => s.graded[id] !== undefined);
+}
+
+export function answeredCount(s: Session): number {
+  return s.ids.filter((id) => s.graded[id] !== undefined).length;
+}
+
+/** Whether there is something to check on the question showing. */
+export function canCheck(s: Session): boolean {
+  const id = currentId(s);
+  return id !== null && !isChecked(s) && isAnswered(s.responses[id]);
+}
+
+/** The reader changed their answer to the question showing. Ignored for any other question or once checked. */
+export function respond(s: Session, id: string, response: Response): Session {
+  if (id !== currentId(s) || isChecked(s)) return s;
+  return { ...s, responses: { ...s.responses, [id]: response }, needsAnswer: false };
+}
+
+export function takeHint(s: Session, id: string): Session {
+  return id === currentId(s) && !isChecked(s) ? { ...s, hinted: { ...s.hinted, [id]: true } } : s;
+}
+
+/** Grades the question showing; with nothing chosen yet, asks for an answer instead. */
+export function check(s: Session, question: Question): Session {
+  const id = currentId(s);
+  if (id === null || question.id !== id || isChecked(s)) return s;
+  const response = s.responses[id];
+  if (!response || !isAnswered(response)) return { ...s, needsAnswer: true };
+  return { ...s, needsAnswer: false, graded: { ...s.graded, [id]: grade(question, response) } };
+}
+
+/** Takes a simulation's verdict for the question showing (predict and break-it). */
+export function settleSimulated(s: Session, question: Question, verdict: { correct: boolean; response: string; choice?: number }): Session {
+  const id = currentId(s);
+  if (id === null || question.id !== id || isChecked(s)) return s;
+  const response: Response = { kind: 'simulation', ...verdict };
+  return { ...s, responses: { ...s.responses, [id]: response }, graded: { ...s.graded, [id]: grade(question, response) } };
+}
+
+/** On to the next question (only from a checked one that is not the last). */
+export function advance(s: Session): Session {
+  if (!isChecked(s) || isLast(s)) return s;
+  return { ...s, index: s.index + 1, needsAnswer: false };
+}
+
+/**
+ * The order in which this round shows a question's options, as bank indices (`order[position]`);
+ * empty for kinds without options. Derived from the seed, so a resumed round shows the same order.
+ */
+export function displayOrder(s: Pick<Session, 'seed'>, question: Question): number[] {
+  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict') return [];
+  return optionOrder(s.seed, question.id, question.options.length);
+}
+
+/** The answers checked so far, as saved records. */
+function answerRecords(s: Session): Record<string, AnswerRecord> {
+  const answers: Record<string, AnswerRecord> = {};
+  for (const id of s.ids) {
+    const g = s.graded[id];
+    if (g) answers[id] = { correct: g.correct, response: g.response, hinted: s.hinted[id] === true };
   }
+  return answers;
+}
+
+/** The round as the progress record keeps it while unfinished. */
+export function toSnapshot(s: Session): RoundSnapshot {
+  return { seed: s.seed, ids: [...s.ids], answers: answerRecords(s) };
+}
+
+/**
+ * A saved unfinished round, ready to continue: its order, seed and checked answers as saved, at
+ * its first unanswered question (or its last, when every answer is in and only the result is
+ * left). Questions the bank no longer has are left out, with their answers. Null when nothing of
+ * the round is left to ask.
+ */
+export function resumeSession(saved: Pick<UnfinishedRound, 'seed' | 'ids' | 'answers'>, questions: Record<string, Question>): Session | null {
+  const ids = saved.ids.filter((id) => questions[id] !== undefined);
+  if (ids.length === 0) return null;
+  const graded: Record<string, Graded> = {};
+  const hinted: Record<string, boolean> = {};
+  for (const id of ids) {
+    const a = saved.answers[id];
+    if (!a) continue;
+    graded[id] = { correct: a.correct, response: a.response };
+    if (a.hinted) hinted[id] = true;
+  }
+  const open = ids.findIndex((id) => graded[id] === undefined);
+  const responses = blankResponses(
+    ids.filter((id) => graded[id] === undefined),
+    questions,
+    saved.seed,
+  );
+  return { ids, seed: saved.seed, index: open === -1 ? ids.length - 1 : open, responses, hinted, graded, needsAnswer: false };
 }
 
 export interface Summary {

@@ -1,7 +1,10 @@
 /**
- * Deterministic shuffling: the same seed (a question id) always gives the same order, so the
- * server-rendered HTML and the hydrated island agree, and a reader sees the same puzzle on
- * every visit. Not for anything secret: the generator is small and predictable by design. Pure.
+ * Deterministic shuffling for quiz rounds. Every round has a seed (drawn fresh when the round
+ * starts, saved with the round), and everything shown in a shuffled order is derived from that
+ * seed and the question id: the same round always shows the same option order and the same
+ * starting arrangement of an ordering question, so a resumed round looks exactly as it was left,
+ * while a new round looks different. Not for anything secret: the generator is small and
+ * predictable by design. Pure.
  */
 
 /** FNV-1a, 32 bits: a fast, well-spread hash of a short string. */
@@ -26,10 +29,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A Fisher–Yates shuffle of a copy of `items`, seeded by `seed`. */
-export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
-  const random = seededRandom(hashString(seed));
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
@@ -37,14 +38,44 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
   return out;
 }
 
+/** A Fisher–Yates shuffle of a copy of `items`, seeded by `seed`. */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  return shuffleWith(items, seededRandom(hashString(seed)));
+}
+
+const range = (count: number) => Array.from({ length: count }, (_, i) => i);
+
 /**
- * The starting order of an ordering question's items, as indices into the authored (correct)
- * order. Never already correct: a solved puzzle would teach nothing, so that case is rotated.
+ * The order a round shows a question's options in: `order[position]` is the index of the option
+ * (in the bank) shown at that position. Responses, grades and saved answers always use bank
+ * indices; only the view reads this.
  */
-export function initialOrder(questionId: string, count: number): number[] {
-  const order = seededShuffle(
-    Array.from({ length: count }, (_, i) => i),
-    questionId,
-  );
-  return order.every((v, i) => v === i) ? [...order.slice(1), order[0]] : order;
+export function optionOrder(roundSeed: string, questionId: string, count: number): number[] {
+  return seededShuffle(range(count), `${roundSeed}|${questionId}|options`);
+}
+
+/**
+ * The starting arrangement of an ordering question's items in a round, as indices into the
+ * authored (correct) order: a derangement, so no item starts in its own place (possible for two
+ * items or more). Drawn uniformly among derangements by rejection (about e tries on average);
+ * should the draws run out, a rotation by one place, also a derangement, is used.
+ */
+export function initialOrder(roundSeed: string, questionId: string, count: number): number[] {
+  const items = range(count);
+  if (count < 2) return items;
+  const random = seededRandom(hashString(`${roundSeed}|${questionId}|items`));
+  for (let tries = 0; tries < 64; tries++) {
+    const order = shuffleWith(items, random);
+    if (order.every((v, i) => v !== i)) return order;
+  }
+  return [...items.slice(1), items[0]];
+}
+
+/**
+ * A fresh round seed: eight hex digits from the browser's random source (or Math.random where
+ * there is none). The only impure function here; everything else takes the seed as data.
+ */
+export function freshSeed(): string {
+  const n = globalThis.crypto?.getRandomValues ? globalThis.crypto.getRandomValues(new Uint32Array(1))[0] : Math.floor(Math.random() * 2 ** 32);
+  return n.toString(16).padStart(8, '0');
 }

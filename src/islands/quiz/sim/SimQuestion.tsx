@@ -22,8 +22,16 @@ import '../../player/player.css';
 export interface SimQuestionProps {
   /** A question of kind `predict` or `break-it`. */
   question: Extract<Question, { kind: 'predict' | 'break-it' }>;
-  /** Called once the reader has answered: whether it was right, and a short record for saved progress. */
-  onAnswered: (result: { correct: boolean; response: string }) => void;
+  /**
+   * The round's display order of a predict question's options, as bank indices. Only the order
+   * shown changes: claims are checked, and the answer reported, by bank index.
+   */
+  order?: readonly number[];
+  /**
+   * Called once the reader has answered: whether it was right, a short record for saved progress,
+   * and for predict the option picked (its bank index).
+   */
+  onAnswered: (result: { correct: boolean; response: string; choice?: number }) => void;
 }
 
 /** Inline `code` spans in option text; everything else stays plain text. */
@@ -66,8 +74,9 @@ function NodeStates({ nodes, caption }: { nodes: NodeView[]; caption: string }) 
   );
 }
 
-function Predict({ question: q, onAnswered }: { question: PredictQ; onAnswered: SimQuestionProps['onAnswered'] }) {
+function Predict({ question: q, order, onAnswered }: { question: PredictQ; order?: readonly number[]; onAnswered: SimQuestionProps['onAnswered'] }) {
   const prep = useMemo(() => preparePredict(q.run, q.next), [q]);
+  const shown = order && order.length === q.options.length ? order : q.options.map((_, i) => i);
   const [picked, setPicked] = useState<number | null>(null);
   const [checked, setChecked] = useState<{ correct: boolean; holds: boolean[] } | null>(null);
   const name = `sq-${q.id}`;
@@ -83,7 +92,7 @@ function Predict({ question: q, onAnswered }: { question: PredictQ; onAnswered: 
     const holds = checkClaims(prep, q.options.map((o) => o.claim));
     const correct = holds[picked];
     setChecked({ correct, holds });
-    onAnswered({ correct, response: String(picked) });
+    onAnswered({ correct, response: String(picked), choice: picked });
   };
   return (
     <div className="pl-root pl-root--compact pl-predict" data-testid={`predict-${q.id}`}>
@@ -102,20 +111,23 @@ function Predict({ question: q, onAnswered }: { question: PredictQ; onAnswered: 
       </p>
       <fieldset className="pl-flags">
         <legend>What happens?</legend>
-        {q.options.map((o, i) => (
-          <label key={i} className="pl-check">
-            <input type="radio" name={name} value={i} checked={picked === i} disabled={!!checked} onChange={() => setPicked(i)} />
-            <span>
-              {inline(o.text)}
-              {checked ? (
-                <span className="pl-block pl-small">
-                  {checked.holds[i] ? '✓ The simulator agrees: ' : '✗ Not what happens: '}
-                  {inline(o.explanation)}
-                </span>
-              ) : null}
-            </span>
-          </label>
-        ))}
+        {shown.map((i) => {
+          const o = q.options[i];
+          return (
+            <label key={i} className="pl-check">
+              <input type="radio" name={name} value={i} data-option-index={i} checked={picked === i} disabled={!!checked} onChange={() => setPicked(i)} />
+              <span>
+                {inline(o.text)}
+                {checked ? (
+                  <span className="pl-block pl-small">
+                    {checked.holds[i] ? '✓ The simulator agrees: ' : '✗ Not what happens: '}
+                    {inline(o.explanation)}
+                  </span>
+                ) : null}
+              </span>
+            </label>
+          );
+        })}
       </fieldset>
       <div className="pl-row">
         <button type="button" className="pl-btn pl-btn--primary" onClick={check} disabled={picked === null || !!checked}>
