@@ -9,8 +9,9 @@
  */
 import { applyChoice, choices, isFaultChoice } from './step.ts';
 import { allows, trappedMessage, worldKey } from './explore.ts';
+import { canonicalJson } from './canonical.ts';
 import type { InvariantResult } from './api-types.ts';
-import type { Choice, Config, Invariant, Protocol, World } from './types.ts';
+import type { Choice, Config, Invariant, Json, Protocol, World } from './types.ts';
 
 /** True when no choice but a fault (drop, duplicate, crash, partition) remains. */
 export function quiescent(protocol: Protocol, config: Config, world: World): boolean {
@@ -47,6 +48,23 @@ function greedyReaches(protocol: Protocol, config: Config, world: World, inv: In
 export function livenessVerdict(protocol: Protocol, config: Config, world: World, inv: Invariant, path?: Choice[], limit = 4000): string | null {
   if (inv.viaFromStart && (!path || !path.every((c) => allows(inv, c)))) return null;
   if (inv.from && !inv.from(world, config)) return null;
+  // The player asks again for every world of a run each time the run changes: remember verdicts.
+  // Per protocol object: a test's mutated copy shares the id but not the machines.
+  let cache = verdicts.get(protocol);
+  if (!cache) verdicts.set(protocol, (cache = new Map()));
+  const key = `${inv.name}|${canonicalJson(config as unknown as Json)}|${limit}|${worldKey(world)}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const verdict = searchVerdict(protocol, config, world, inv, limit);
+  if (cache.size >= VERDICT_CACHE) cache.clear();
+  cache.set(key, verdict);
+  return verdict;
+}
+
+const VERDICT_CACHE = 2000;
+const verdicts = new WeakMap<Protocol, Map<string, string | null>>();
+
+function searchVerdict(protocol: Protocol, config: Config, world: World, inv: Invariant, limit: number): string | null {
   const missing = inv.check(world, config);
   if (missing === null || greedyReaches(protocol, config, world, inv, 400)) return null;
   const seen = new Set([worldKey(world)]);
