@@ -369,6 +369,13 @@ export interface Protocol {
    * so the player speaks the lessons' language. Optional; states not listed show only their own name.
    */
   stateNames?: Record<string, Record<string, string>>;
+  /**
+   * How the player draws the nodes and the links between them: `star` (one hub, e.g. a
+   * coordinator or an orchestrator, talking to all the others), `pipeline` (each node to the next,
+   * e.g. service, relay, broker, consumer) or `clique` (everyone with everyone, e.g. replicas).
+   * Optional; default `clique`.
+   */
+  topology?: { kind: 'star'; hub: NodeId } | { kind: 'pipeline' } | { kind: 'clique' };
 }
 
 /**

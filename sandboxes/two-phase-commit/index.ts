@@ -55,6 +55,7 @@ export const twoPhaseCommit: Protocol = {
   scenarios,
   init,
   requestTarget: () => 'c',
+  topology: { kind: 'star', hub: 'c' },
   ghost,
   narrate,
   outcome,

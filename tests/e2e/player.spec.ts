@@ -57,6 +57,19 @@ test('keyboard only: the choice list is one tab stop, and focus stays in it afte
   await expect(player.getByTestId('move-announcer')).toContainText('Back to the start of the scenario');
 });
 
+test('the topology canvas delivers an envelope by keyboard and marks the node it changed', async ({ page }) => {
+  const player = await openPlayer(page, 'all-vote-yes');
+  const canvas = player.getByTestId('topology');
+  await expect(canvas.locator('[data-testid^=topo-msg-]')).toHaveCount(3);
+  await canvas.getByTestId('topo-msg-1').focus();
+  await page.keyboard.press('Enter');
+  await expect(player.getByTestId('node-p1')).toContainText('prepared');
+  await expect(canvas.getByTestId('topo-node-p1')).toHaveClass(/pl-topo__node--changed/);
+  // The vote is now on its way back to c, and focus stayed on the canvas.
+  await expect(canvas.getByRole('button', { name: 'Deliver VOTE_COMMIT from p1 to c' })).toBeVisible();
+  expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=topology]'))).toBe(true);
+});
+
 test('crashing the coordinator after PREPARE leaves participants blocked in doubt', async ({ page }) => {
   const player = await openPlayer(page, 'coordinator-crash-after-prepare');
   await player.getByTestId('crash-c').click();

@@ -15,6 +15,7 @@ import { shortcutFor } from './shortcuts.ts';
 import { useExplorer } from './useExplorer.ts';
 import { playerMachine } from './player-machine.ts';
 import { GoalList, MoveAnnouncer, RunMeters } from './RunStatus.tsx';
+import { TopologyView } from './TopologyView.tsx';
 import { ChoiceList, ExplorerPanel, Panel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
 
 export interface BreakItMode {
@@ -139,8 +140,8 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     if (!root || !focusInside.current) return;
     const active = document.activeElement;
     if (active && active !== document.body && active.isConnected) return;
-    // Back to the same list when the reader was working through it, else to Step.
-    const inList = lastGroup.current === 'choices' ? root.querySelector<HTMLElement>('[data-testid=choices] button[tabindex="0"]') : null;
+    // Back to the same group (the choice list, the canvas) when the reader was working in it, else to Step.
+    const inList = lastGroup.current ? root.querySelector<HTMLElement>(`[data-focus-group="${lastGroup.current}"] [tabindex="0"]`) : null;
     const stable = inList ?? root.querySelector<HTMLElement>('[data-testid=step-forward]') ?? root;
     stable.focus({ preventScroll: true });
   });
@@ -312,7 +313,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
       onKeyDown={onKeyDown}
       onFocus={(e) => {
         focusInside.current = true;
-        lastGroup.current = (e.target as HTMLElement).closest('[data-testid=choices]') ? 'choices' : null;
+        lastGroup.current = (e.target as Element).closest('[data-focus-group]')?.getAttribute('data-focus-group') ?? null;
       }}
       // Focus that leaves for somewhere else (another control, the page's text) ends the guard. A
       // control removed from the page also blurs, but is no longer connected: that keeps it.
@@ -470,6 +471,8 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
           </div>
           <MoveAnnouncer moved={s.moved} frames={frames} />
           {scenario && !compact ? <RunMeters protocol={protocol} scenario={scenario} config={s.config} frames={frames} cursor={cursor} /> : null}
+
+          {!compact ? <TopologyView protocol={protocol} world={world} nodes={nodes} trace={frame.trace} allowed={allowed} dispatch={dispatch} /> : null}
 
           <div role="group" className="pl-nodes" aria-label="Nodes" style={{ '--pl-cols': Math.min(Math.max(nodes.length, 1), 4) } as React.CSSProperties}>
             {nodes.map((n) => (

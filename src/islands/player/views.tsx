@@ -308,7 +308,7 @@ export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => 
   return (
     <Panel title={<>What can happen next <span className="pl-muted">(keys 1–9; ↑ ↓ to move)</span></>}>
       {props.allowed.length === 0 ? <p className="pl-muted">Nothing: the run is over.</p> : null}
-      <ol className="pl-choices" data-testid="choices" ref={list} onKeyDown={onKeyDown}>
+      <ol className="pl-choices" data-testid="choices" data-focus-group="choices" ref={list} onKeyDown={onKeyDown}>
         {props.allowed.map((c, i) => (
           <li key={JSON.stringify(c)}>
             <button

@@ -1,0 +1,98 @@
+/**
+ * Where the topology canvas puts nodes, links, in-flight envelopes and timer badges, in pixels
+ * for a given width, so text keeps its size on a phone. Pure data from the protocol's
+ * `topology` and the world: the view (TopologyView.tsx) only draws it.
+ */
+import type { NodeId, Protocol, World } from '../../../sandboxes/kernel/types.ts';
+
+export type Point = { x: number; y: number };
+export type TopologyLayout = {
+  width: number;
+  height: number;
+  /** Widest a node's timer badge may be without running into its neighbour's. */
+  badgeWidth: number;
+  nodes: { id: NodeId; at: Point }[];
+  links: { a: NodeId; b: NodeId; cut: boolean }[];
+  /** An envelope per in-flight message, placed on its link, nearer the receiver. */
+  envelopes: { id: number; at: Point }[];
+};
+
+export const NODE_W = 92;
+export const NODE_H = 52;
+
+function linksOf(ids: NodeId[], topology: NonNullable<Protocol['topology']>): [NodeId, NodeId][] {
+  if (topology.kind === 'star') return ids.filter((id) => id !== topology.hub).map((id) => [topology.hub, id]);
+  if (topology.kind === 'pipeline') return ids.slice(1).map((id, i) => [ids[i], id]);
+  return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as [NodeId, NodeId]));
+}
+
+function place(ids: NodeId[], topology: NonNullable<Protocol['topology']>, width: number): { pos: Map<NodeId, Point>; height: number } {
+  const pos = new Map<NodeId, Point>();
+  if (topology.kind === 'star') {
+    // The hub on top, the others in one row below (two rows when a phone is too narrow).
+    const rest = ids.filter((id) => id !== topology.hub);
+    const perRow = Math.max(1, Math.min(rest.length, Math.floor(width / (NODE_W + 10))));
+    const rows = Math.ceil(rest.length / perRow);
+    pos.set(topology.hub, { x: width / 2, y: NODE_H / 2 + 8 });
+    rest.forEach((id, i) => {
+      const row = Math.floor(i / perRow);
+      const inRow = Math.min(perRow, rest.length - row * perRow);
+      const col = i % perRow;
+      // One cell per node, so neighbours never overlap however narrow the canvas.
+      pos.set(id, { x: (width / inRow) * (col + 0.5), y: NODE_H / 2 + 8 + 150 + row * (NODE_H + 70) });
+    });
+    return { pos, height: NODE_H + 16 + 150 + (rows - 1) * (NODE_H + 70) + 36 };
+  }
+  if (topology.kind === 'pipeline') {
+    const perRow = Math.max(1, Math.floor(width / (NODE_W + 40)));
+    ids.forEach((id, i) => pos.set(id, { x: (width / (Math.min(perRow, ids.length) + 1)) * ((i % perRow) + 1), y: NODE_H / 2 + 8 + Math.floor(i / perRow) * 150 }));
+    return { pos, height: Math.ceil(ids.length / perRow) * 150 };
+  }
+  const r = Math.min(width / 2 - NODE_W / 2 - 8, 150);
+  ids.forEach((id, i) => {
+    const a = -Math.PI / 2 + (2 * Math.PI * i) / ids.length;
+    pos.set(id, { x: width / 2 + r * Math.cos(a), y: r + NODE_H / 2 + 8 + r * Math.sin(a) });
+  });
+  return { pos, height: 2 * r + NODE_H + 40 };
+}
+
+/** True when the partition separates a and b. */
+function cut(world: World, a: NodeId, b: NodeId): boolean {
+  if (!world.partition) return false;
+  const g = world.partition.find((x) => x.includes(a));
+  return !g || !g.includes(b);
+}
+
+export function topologyLayout(protocol: Protocol, world: World, width: number): TopologyLayout {
+  const ids = Object.keys(world.nodes);
+  const topology = protocol.topology ?? { kind: 'clique' as const };
+  const { pos, height } = place(ids, topology, width);
+  const links = linksOf(ids, topology).map(([a, b]) => ({ a, b, cut: cut(world, a, b) }));
+  const degree = new Map<NodeId, number>();
+  for (const l of links) for (const n of [l.a, l.b]) degree.set(n, (degree.get(n) ?? 0) + 1);
+  // Messages on one link share it: spread them along the segment, nearer the receiver.
+  const seen = new Map<string, number>();
+  const envelopes = world.inFlight.map((m) => {
+    const key = `${m.from}>${m.to}`;
+    const k = seen.get(key) ?? 0;
+    seen.set(key, k + 1);
+    const from = pos.get(m.from)!;
+    const to = pos.get(m.to)!;
+    // Keep envelopes away from busy nodes (a star's hub): messages converging on one node would
+    // pile up on top of each other there.
+    const towardReceiver = (degree.get(m.to) ?? 0) <= (degree.get(m.from) ?? 0);
+    // Neighbouring links alternate between two distances, so side-by-side envelopes never share a row.
+    const stagger = (ids.indexOf(towardReceiver ? m.to : m.from) % 2) * 0.2;
+    const t = towardReceiver ? Math.max(0.25, 0.72 - stagger - k * 0.12) : Math.min(0.75, 0.28 + stagger + k * 0.12);
+    // Replies travel a little to the side of requests, so both directions stay readable.
+    const side = m.from < m.to ? -1 : 1;
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const len = Math.hypot(dx, dy) || 1;
+    return { id: m.id, at: { x: from.x + dx * t + (side * 14 * -dy) / len, y: from.y + dy * t + (side * 14 * dx) / len } };
+  });
+  const xs = [...pos.values()].map((p) => p.x).sort((a, b) => a - b);
+  let gap = width;
+  for (let i = 1; i < xs.length; i++) if (xs[i] - xs[i - 1] > 1) gap = Math.min(gap, xs[i] - xs[i - 1]);
+  return { width, height, badgeWidth: Math.min(132, gap - 6), nodes: ids.map((id) => ({ id, at: pos.get(id)! })), links, envelopes };
+}
