@@ -25,8 +25,13 @@ export interface BreakItMode {
   maxFaults: number;
   /** Called once, the first time the invariant breaks by the reader's own steps. */
   onBroken: (steps: number) => void;
-  /** Called when the reader gives up (the explorer then replays the shortest counterexample). */
+  /** Called when the reader gives up (the player then replays `solution`, or the explorer's shortest counterexample). */
   onGiveUp: () => void;
+  /**
+   * The run the question's explanation walks through (choices after the opening ones). When given,
+   * giving up replays exactly it, so what the reader watches is what the explanation says.
+   */
+  solution?: Choice[];
   /** Called once after giving up, when the counterexample has finished replaying (or none was found). */
   onShown?: () => void;
 }
@@ -216,7 +221,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
       breakIt?.onShown?.();
       return;
     }
-    if (awaitingShown.current && !autoReplay.current && s.explorer.status === 'done' && !playing && tl && tl.cursor === tl.steps.length) {
+    if (awaitingShown.current && !autoReplay.current && (s.explorer.status === 'done' || replayingSolution.current) && !playing && tl && tl.cursor === tl.steps.length && tl.steps.length > 0) {
       awaitingShown.current = false;
       breakIt?.onShown?.();
     }
@@ -228,14 +233,21 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     explorer.start({ protocolId: protocol.id, scenarioId: scenario.id, config: s.config, budget, maxFaults: s.maxFaults ?? undefined });
   }, [explorer, protocol.id, scenario, s.config, s.explorer.status, s.timeline, s.maxFaults]);
 
+  const replayingSolution = useRef(false);
   const giveUp = useCallback(() => {
     if (!breakIt) return;
     reported.current = true;
-    autoReplay.current = breakIt.invariant;
     awaitingShown.current = true;
     breakIt.onGiveUp();
+    if (breakIt.solution?.length) {
+      replayingSolution.current = true;
+      const choices = [...(props.initialChoices ?? []), ...breakIt.solution];
+      dispatch({ type: 'run.load', run: { protocol: protocol.id, scenario: s.scenarioId, config: s.config, choices }, play: true });
+      return;
+    }
+    autoReplay.current = breakIt.invariant;
     startExplore();
-  }, [breakIt, startExplore]);
+  }, [breakIt, startExplore, dispatch, protocol.id, props.initialChoices, s.scenarioId, s.config]);
 
   const makeShare = useCallback(async () => {
     const run = currentRun(s);

@@ -5,8 +5,8 @@
  *   chart); the reader picks what the next step does; the kernel takes that step and the chosen
  *   option's claim is checked against the resulting node state.
  * - `break-it`: a compact player at the question's scenario, with faults capped at `maxFaults` in
- *   total; breaking the named invariant answers the question. "Give up / show me" runs the explorer
- *   and replays the shortest counterexample (and counts as wrong).
+ *   total; breaking the named invariant answers the question. "Give up / show me" replays the
+ *   question's `solution`, the run its explanation describes (and counts as wrong).
  *
  * The quiz island renders the prompt, hint and difficulty; this component renders the rest.
  */
@@ -153,7 +153,7 @@ function BreakIt({ question: q, onAnswered }: { question: BreakQ; onAnswered: Si
   const protocol = protocols[q.run.protocol];
   const initialChoices = useMemo(() => {
     try {
-      return { ok: true as const, choices: q.run.choices.map(tokenToChoice) };
+      return { ok: true as const, choices: q.run.choices.map(tokenToChoice), solution: q.solution.map(tokenToChoice) };
     } catch (err) {
       return { ok: false as const, error: err instanceof Error ? err.message : String(err) };
     }
@@ -168,6 +168,8 @@ function BreakIt({ question: q, onAnswered }: { question: BreakQ; onAnswered: Si
   const breakIt = {
     invariant: q.invariant,
     maxFaults: q.maxFaults,
+    // Giving up replays the run the explanation describes (a test replays it too).
+    solution: initialChoices.solution,
     onBroken: (steps: number) => {
       if (outcome) return;
       setOutcome({ correct: true, text: `You broke it in ${steps} step${steps === 1 ? '' : 's'}.` });
@@ -175,7 +177,7 @@ function BreakIt({ question: q, onAnswered }: { question: BreakQ; onAnswered: Si
     },
     onGiveUp: () => {
       if (outcome) return;
-      setOutcome({ correct: false, text: 'The explorer is finding the shortest run that breaks it; it replays in the player above.' });
+      setOutcome({ correct: false, text: 'The run described below replays in the player above.' });
     },
     // Record the answer only once the counterexample has been shown: the quiz may close the question.
     onShown: () => onAnswered({ correct: false, response: 'gave up' }),
