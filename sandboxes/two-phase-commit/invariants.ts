@@ -10,6 +10,7 @@
  */
 import type { Choice, Invariant, NodeRecord, World } from '../kernel/types.ts';
 import { GHOST } from './ghost.ts';
+import { list, stateOf } from './read.ts';
 
 const COORD = 'c';
 
@@ -20,11 +21,6 @@ function participants(world: World): [string, NodeRecord][] {
 /** Participants, then the coordinator. */
 function withCoordinator(world: World): [string, NodeRecord][] {
   return [...participants(world), [COORD, world.nodes[COORD]]];
-}
-
-function stateOf(n: NodeRecord): string | null {
-  const s = n.snapshot as { value?: unknown } | null;
-  return n.up && s && typeof s.value === 'string' ? s.value : null;
 }
 
 /** The node's ghost records (what it did). */
@@ -146,10 +142,6 @@ const blocked: Invariant = {
     return `coordinator is ${c.up ? 'cut off' : 'down'} after prepare; ${who} in doubt holding locks`;
   },
 };
-
-function list(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
 
 /** Safety first, then the observation and the liveness checks. */
 export const invariants: Invariant[] = [atomicity, validity, finality, blocked, nonTriviality, termination];

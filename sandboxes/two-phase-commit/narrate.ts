@@ -6,19 +6,13 @@
  * network lost either way). Pure.
  */
 import type { Choice, Json, NodeRecord, Protocol, StepTrace, World } from '../kernel/types.ts';
+import { list, participantIds, stateOf } from './read.ts';
 
 type Ctx = { [k: string]: Json };
-
-function stateOf(n: NodeRecord | undefined): string | null {
-  const s = n?.snapshot as { value?: unknown } | null | undefined;
-  return n?.up && s && typeof s.value === 'string' ? s.value : null;
-}
 
 function ctxOf(n: NodeRecord | undefined): Ctx {
   return ((n?.snapshot as { context?: Ctx } | null)?.context ?? {}) as Ctx;
 }
-
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 /** Receivers of `type` sent in this step, in send order. */
 function sentTo(trace: StepTrace, type: string): string[] {
@@ -32,15 +26,11 @@ function wrote(trace: StepTrace, type: string, lazy?: boolean): boolean {
   return trace.some((e) => e.kind === 'store' && (e.record as { type?: string } | null)?.type === type && (lazy === undefined || (e.lazy === true) === lazy));
 }
 
-function participantsOf(world: World): string[] {
-  return Object.keys(world.nodes).filter((id) => world.nodes[id].role === 'participant');
-}
-
 function atCoordinator(before: World, after: World, type: string, from: string, trace: StepTrace): string | null {
   const c = 'c';
   const was = stateOf(before.nodes[c]);
   const now = stateOf(after.nodes[c]);
-  const total = participantsOf(after).length;
+  const total = participantIds(after).length;
   const decisionSent = (kind: 'GLOBAL_COMMIT' | 'GLOBAL_ABORT') => {
     const to = sentTo(trace, kind);
     return to.length ? ` and sent ${kind} to ${list(to)}` : '';
