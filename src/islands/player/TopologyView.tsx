@@ -6,15 +6,11 @@
  * next one. Drawn in pixels at the width it gets, so its text keeps its size on a phone. View
  * only: positions come from topology-layout.ts, states and choices from the kernel.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { NODE_H, NODE_W, topologyLayout } from './topology-layout.ts';
 import type { Choice, NodeView, Protocol, StepTrace, World } from './model.ts';
-import type { SessionEvent } from './session.ts';
+import { hasChoice, type SessionEvent } from './session.ts';
 
-function has(list: Choice[], c: Choice): boolean {
-  const k = JSON.stringify(c);
-  return list.some((x) => JSON.stringify(x) === k);
-}
 
 /** Nodes whose state or log the last step changed. */
 function changedBy(trace: StepTrace): Set<string> {
@@ -29,13 +25,29 @@ function squeeze(name: string, width: number): { textLength?: number; lengthAdju
   return natural <= width - 10 ? {} : { textLength: width - 10, lengthAdjust: 'spacingAndGlyphs' };
 }
 
-const activate = (fn: () => void) => (e: KeyboardEvent) => {
-  if (e.key === 'Enter' || e.key === ' ') {
-    e.preventDefault();
-    e.stopPropagation();
-    fn();
-  }
-};
+/** An SVG group that acts as a button: focusable, Enter or Space activates, inert (and says so) when off. */
+function SvgButton(props: { label: string; ok: boolean; className: string; onAct: () => void; testId: string; children: ReactNode }) {
+  const act = () => props.ok && props.onAct();
+  return (
+    <g
+      role="button"
+      tabIndex={0}
+      aria-label={props.label}
+      aria-disabled={props.ok ? undefined : true}
+      className={props.className}
+      onClick={act}
+      onKeyDown={(e: KeyboardEvent) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        e.stopPropagation();
+        act();
+      }}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </g>
+  );
+}
 
 export function TopologyView(props: { protocol: Protocol; world: World; nodes: NodeView[]; trace: StepTrace; allowed: Choice[]; dispatch: (e: SessionEvent) => void }) {
   const { protocol, world, nodes, allowed, dispatch } = props;
@@ -93,27 +105,17 @@ export function TopologyView(props: { protocol: Protocol; world: World; nodes: N
               <title>{`${id} (${n.role}): ${n.up ? `${n.state}${name ? `, ${name}` : ''}` : 'down, its memory lost, its log kept'}${changed.has(id) ? '; changed by the last step' : ''}`}</title>
               {timers.map((t, i) => {
                 const fire: Choice = { kind: 'timer', node: t.node, name: t.name };
-                const ok = has(allowed, fire);
+                const ok = hasChoice(allowed, fire);
                 const y = p.y + NODE_H / 2 + 14 + i * 18;
                 const label = `Fire ${t.name} at ${t.node}`;
                 return (
-                  <g
-                    key={t.name}
-                    role="button"
-                    tabIndex={0}
-                    aria-label={label}
-                    aria-disabled={ok ? undefined : true}
-                    className="pl-topo__timer"
-                    onClick={() => ok && dispatch({ type: 'choice.take', choice: fire })}
-                    onKeyDown={activate(() => ok && dispatch({ type: 'choice.take', choice: fire }))}
-                    data-testid={`topo-fire-${t.node}-${t.name}`}
-                  >
+                  <SvgButton key={t.name} label={label} ok={ok} className="pl-topo__timer" onAct={() => dispatch({ type: 'choice.take', choice: fire })} testId={`topo-fire-${t.node}-${t.name}`}>
                     <rect x={p.x - layout.badgeWidth / 2} y={y - 11} width={layout.badgeWidth} height={16} rx={8} />
                     {/* A long name is squeezed, never cut: its visible text must match the button's name. */}
                     <text x={p.x} y={y + 1} {...squeeze(t.name, layout.badgeWidth)}>
                       ◷ {t.name}
                     </text>
-                  </g>
+                  </SvgButton>
                 );
               })}
             </g>
@@ -122,27 +124,17 @@ export function TopologyView(props: { protocol: Protocol; world: World; nodes: N
         {layout.envelopes.map(({ id, at: p }) => {
           const m = world.inFlight.find((x) => x.id === id)!;
           const deliver: Choice = { kind: 'deliver', id };
-          const ok = has(allowed, deliver);
+          const ok = hasChoice(allowed, deliver);
           const w = Math.max(44, m.type.length * 6.4 + 12);
           const label = `Deliver ${m.type} from ${m.from} to ${m.to}`;
           return (
-            <g
-              key={id}
-              role="button"
-              tabIndex={0}
-              aria-label={label}
-              aria-disabled={ok ? undefined : true}
-              className="pl-topo__msg"
-              onClick={() => ok && dispatch({ type: 'choice.take', choice: deliver })}
-              onKeyDown={activate(() => ok && dispatch({ type: 'choice.take', choice: deliver }))}
-              data-testid={`topo-msg-${id}`}
-            >
+            <SvgButton key={id} label={label} ok={ok} className="pl-topo__msg" onAct={() => dispatch({ type: 'choice.take', choice: deliver })} testId={`topo-msg-${id}`}>
               <rect x={p.x - w / 2} y={p.y - 9} width={w} height={18} rx={3} />
               <text x={p.x} y={p.y + 4}>
                 ✉ {m.type}
               </text>
               <title>{`${label} (message #${id})`}</title>
-            </g>
+            </SvgButton>
           );
         })}
       </svg>

@@ -264,6 +264,11 @@ function sameChoice(a: Choice, b: Choice): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** True when `c` is among `list` (choices are plain data: compared by content). */
+export function hasChoice(list: Choice[], c: Choice): boolean {
+  return list.some((x) => sameChoice(x, c));
+}
+
 function push(kernel: PlayerKernel, s: SessionState, choice: Choice): SessionState {
   const tl = s.timeline;
   if (!tl) return s;

@@ -5,7 +5,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Choice, ExploreResult, InvariantResult, NodeView, StateDiagram, Timeline, World } from './model.ts';
 import type { Frame, SessionEvent, ExplorerState } from './session.ts';
-import { faultReason } from './session.ts';
+import { faultReason, hasChoice } from './session.ts';
 import { entries } from './format.ts';
 import { layoutSequence, SEQ, type SeqFrame } from './sequence.ts';
 import { ActionButton } from './ActionButton.tsx';
@@ -15,7 +15,6 @@ import { SHORTCUTS } from './shortcuts.ts';
 
 type Dispatch = (e: SessionEvent) => void;
 
-const has = (list: Choice[], c: Choice) => list.some((x) => JSON.stringify(x) === JSON.stringify(c));
 
 /* ---------- node card ---------- */
 
@@ -90,8 +89,8 @@ export function NodeCard(props: {
   const isolated = !!world.partition && world.partition.some((g) => g.length === 1 && g[0] === node.id);
   // Why Crash is off: a reason shared by every node (the budget) is said once, under the network.
   const sharedCrashWhy = faultReason(world, 'crash', props.maxFaults, props.spent);
-  const crashWhy = has(allowed, crash) ? null : sharedCrashWhy ?? 'not possible now';
-  const isoWhy = has(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults, props.spent) ?? 'not possible now';
+  const crashWhy = hasChoice(allowed, crash) ? null : sharedCrashWhy ?? 'not possible now';
+  const isoWhy = hasChoice(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults, props.spent) ?? 'not possible now';
   const headingId = useId();
   const storeFields = entries(node.store).filter((e) => !e.items);
   const memory = node.up ? entries(node.memory) : [];
@@ -121,7 +120,7 @@ export function NodeCard(props: {
               <span aria-hidden="true">⚡ </span>Crash
             </ActionButton>
           ) : (
-            <ActionButton className="pl-btn pl-btn--sm" off={!has(allowed, recover)} why={`${node.id} cannot restart in this state`} onAct={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
+            <ActionButton className="pl-btn pl-btn--sm" off={!hasChoice(allowed, recover)} why={`${node.id} cannot restart in this state`} onAct={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
               <span aria-hidden="true">↺ </span>Recover
             </ActionButton>
           )}
@@ -200,13 +199,13 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
                 ) : null}
               </span>
               <span className="pl-msg__actions">
-                <ActionButton className="pl-btn pl-btn--sm" off={!has(allowed, deliver)} why="not deliverable now" onAct={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
+                <ActionButton className="pl-btn pl-btn--sm" off={!hasChoice(allowed, deliver)} why="not deliverable now" onAct={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
                   Deliver
                 </ActionButton>
-                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!has(allowed, drop)} why={dropWhy} title={dropWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
+                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!hasChoice(allowed, drop)} why={dropWhy} title={dropWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
                   Drop
                 </ActionButton>
-                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!has(allowed, dup)} why={dupWhy} title={dupWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
+                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!hasChoice(allowed, dup)} why={dupWhy} title={dupWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
                   Duplicate
                 </ActionButton>
               </span>
@@ -235,10 +234,10 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
                 {t.name} at {t.node}
               </span>
               <span className="pl-msg__actions">
-                <ActionButton className="pl-btn pl-btn--sm" off={!has(allowed, fire)} why={fireWhy(world, t.node)} onAct={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
+                <ActionButton className="pl-btn pl-btn--sm" off={!hasChoice(allowed, fire)} why={fireWhy(world, t.node)} onAct={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
                   Fire
                 </ActionButton>
-                {!has(allowed, fire) ? <span className="pl-why">{fireWhy(world, t.node)}</span> : null}
+                {!hasChoice(allowed, fire) ? <span className="pl-why">{fireWhy(world, t.node)}</span> : null}
               </span>
             </li>
           );
@@ -252,7 +251,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
             <span aria-hidden="true">✂ </span>cut
           </span>{' '}
           Groups: {world.partition.map((g) => `{${g.join(', ')}}`).join(' | ')}{' '}
-          <button type="button" className="pl-btn pl-btn--sm" disabled={!has(allowed, { kind: 'heal' })} onClick={() => dispatch({ type: 'choice.take', choice: { kind: 'heal' } })} data-testid="heal">
+          <button type="button" className="pl-btn pl-btn--sm" disabled={!hasChoice(allowed, { kind: 'heal' })} onClick={() => dispatch({ type: 'choice.take', choice: { kind: 'heal' } })} data-testid="heal">
             <span aria-hidden="true">⛓ </span>Heal
           </button>
         </p>
