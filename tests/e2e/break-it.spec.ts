@@ -58,10 +58,12 @@ test('giving up replays the explained run, which spends no more faults than allo
   const question = await skipTo(quiz, 'break-send-before-log');
   await question.getByTestId('find-violation').click();
   await expect(question).toContainText('Shown.');
+  await question.getByTestId('tab-invariants').click();
   await expect(question.getByTestId('invariants')).toContainText(/Atomicity \(agreement\) \(your target\)\s*broken/, { timeout: 30_000 });
   // The run shown is the one the explanation walks through: p1 commits, then p2 is told abort.
   await expect(question.getByTestId('invariants')).toContainText('p1 committed while p2 aborted');
   // The question allows one fault, and the replayed run is one the reader could have played.
+  await question.getByTestId('tab-network').click();
   await expect(question).toContainText(/at most 1 fault in total \([01] spent\)/);
   await expect(quiz.getByTestId('quiz-next')).toBeVisible({ timeout: 30_000 });
 });

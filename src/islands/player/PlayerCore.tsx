@@ -7,16 +7,21 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useActorRef, useSelector } from '@xstate/react';
 import './player.css';
 import { downloadText } from '../../browser/download.ts';
-import { kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
+import { goalsMet, kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
 import type { Choice, Protocol, StateDiagram } from './model.ts';
 import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, firstBroken, initSession, replayFrames, SPEEDS, type SessionEvent } from './session.ts';
 import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
 import { shortcutFor } from './shortcuts.ts';
 import { useExplorer } from './useExplorer.ts';
 import { playerMachine } from './player-machine.ts';
-import { GoalList, MoveAnnouncer, RunMeters } from './RunStatus.tsx';
+import { ExplorerLine, GoalList, InvariantSummary, MoveAnnouncer, RunMeters, StepNow } from './RunStatus.tsx';
 import { TopologyView } from './TopologyView.tsx';
-import { ChoiceList, ExplorerPanel, Panel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, TimelinePanel } from './views.tsx';
+import { SelectionBar } from './SelectionBar.tsx';
+import { ActionButton } from './ActionButton.tsx';
+import { ClampedText } from './ClampedText.tsx';
+import { Tabs, type TabSpec } from './Tabs.tsx';
+import { liveSelection, type CanvasItem } from './canvas-selection.ts';
+import { ChoiceList, ExplorerPanel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, SharePanel, TimelinePanel, type CompareSafe } from './views.tsx';
 
 export interface BreakItMode {
   /** Invariant the reader must break. */
@@ -107,6 +112,12 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const [mermaid, setMermaid] = useState<string | null>(null);
   const [copyNote, setCopyNote] = useState('');
   const [variantsOpen, setVariantsOpen] = useState(() => protocol.flags.some((f) => (props.flags?.[f.name] ?? f.default) !== f.default));
+  /** What the reader picked on the canvas; the node whose details the Node tab shows; the open tab. */
+  const [selection, setSelection] = useState<CanvasItem | null>(null);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  /** The explorer's stage line goes once the reader replays what it found (until the next search). */
+  const [replayedFound, setReplayedFound] = useState(false);
+  const [tab, setTab] = useState<string>(() => (breakIt ? 'explore' : findScenario(protocol, props.scenarioId)?.tryThis.length ? 'goals' : 'invariants'));
   const explorer = useExplorer(dispatch);
   const autoReplay = useRef<string | null>(null);
   const reported = useRef(false);
@@ -125,6 +136,9 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const broken = useMemo(() => firstBroken(frames), [frames]);
   const describe = useCallback((c: Choice) => (world ? kernel.describeChoice(world, c) : c.kind), [world]);
   const descriptions = useMemo(() => Object.fromEntries(protocol.invariants.map((i) => [i.name, i.description])), [protocol]);
+
+  // A new run (reset, replay, a loaded link) starts with nothing picked on the canvas.
+  useEffect(() => setSelection(null), [tl?.root]);
 
   // Play / pause: the timer lives here; the reducer picks the step (seeded, never a fault).
   useEffect(() => {
@@ -227,8 +241,17 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     }
   }, [s.explorer, playing, tl, breakIt]);
 
+  const replayFound = useCallback(
+    (invariant: string) => {
+      setReplayedFound(true);
+      dispatch({ type: 'explore.replay', invariant });
+    },
+    [dispatch],
+  );
+
   const startExplore = useCallback(() => {
     if (!scenario || s.explorer.status === 'running') return;
+    setReplayedFound(false);
     const budget = s.timeline?.root.budget;
     explorer.start({ protocolId: protocol.id, scenarioId: scenario.id, config: s.config, budget, maxFaults: s.maxFaults ?? undefined });
   }, [explorer, protocol.id, scenario, s.config, s.explorer.status, s.timeline, s.maxFaults]);
@@ -301,6 +324,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
           explorer.cancel();
           return;
         case 'share':
+          setTab('share');
           void makeShare();
           return;
         case 'help':
@@ -314,9 +338,39 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   );
 
   const descId = `${uid}-desc`;
+  const compareSafe: CompareSafe[] = protocol.flags
+    .filter((f) => f.unsafe && (s.config.flags[f.name] ?? f.default))
+    .map((f) => ({ label: f.label, onRun: () => dispatch({ type: 'flag.set', name: f.name, value: false }) }));
   const unsafeOn = protocol.flags.filter((f) => f.unsafe && (s.config.flags[f.name] ?? f.default));
   // Variants start closed unless one differs from its default (then the reader should see why).
   const flagsOn = protocol.flags.filter((f) => (s.config.flags[f.name] ?? f.default) !== f.default).length;
+  const selected = world ? liveSelection(selection, world) : null;
+  const detailNode = nodes.find((n) => n.id === (detailId ?? (selected?.kind === 'node' ? selected.id : null))) ?? nodes[0];
+  const goalCount = scenario?.tryThis.length ?? 0;
+  const met = tl && frame && scenario && goalCount ? goalsMet(protocol, scenario, s.config, frame.world, tl.steps.slice(0, cursor)).filter(Boolean).length : 0;
+  const brokenNow = frame ? frame.invariants.filter((r) => r.kind !== 'observation' && !r.holds).length : 0;
+  const tabs: TabSpec[] = [
+    ...(goalCount ? [{ id: 'goals', label: `Goals ${met}/${goalCount}` }] : []),
+    { id: 'node', label: `Node ${detailNode?.id ?? ''}` },
+    {
+      id: 'invariants',
+      label: (
+        <>
+          Invariants <span aria-hidden="true">{brokenNow ? `✗${brokenNow}` : '✓'}</span>
+          <span className="pl-sr">{brokenNow ? `, ${brokenNow} broken` : ', all hold'}</span>
+        </>
+      ),
+    },
+    { id: 'network', label: `Network (${world?.inFlight.length ?? 0})` },
+    { id: 'history', label: 'History' },
+    { id: 'explore', label: compact ? 'Show me' : 'Find a violation' },
+    ...(!compact ? [{ id: 'share', label: 'Share' }] : []),
+  ];
+  const openTab = (id: string) => {
+    setTab(id);
+    requestAnimationFrame(() => rootRef.current?.querySelector('.pl-tabs')?.scrollIntoView({ block: 'nearest' }));
+  };
+  const previous = tl && cursor > 0 && !s.moved && frames[cursor - 1] && frame?.choice ? { world: frames[cursor - 1].world, choice: frame.choice, step: cursor } : null;
 
   return (
     <div
@@ -343,11 +397,12 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     >
       {!compact ? (
         <header className="pl-top">
-          <h3 className={props.titleHidden ? 'pl-sr' : 'pl-title'}>{props.title}</h3>
+          {/* The scenario menu shows the title already; the heading names the player for screen readers. */}
+          <h3 className="pl-sr">{props.title}</h3>
           <div className="pl-config">
-            <label className="pl-field pl-field--inline">
+            <label className="pl-field pl-field--inline pl-field--grow">
               <span>Scenario</span>
-              <select value={s.scenarioId} onChange={(e) => dispatch({ type: 'scenario.select', id: e.currentTarget.value })} data-testid="scenario-select">
+              <select value={s.scenarioId} onChange={(e) => dispatch({ type: 'scenario.select', id: e.currentTarget.value })} data-testid="scenario-select" aria-describedby={descId}>
                 {protocol.scenarios.map((sc) => (
                   <option key={sc.id} value={sc.id}>
                     {sc.title}
@@ -366,55 +421,35 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
               </select>
             </label>
           </div>
-          {scenario ? <p className="pl-scenario" id={descId}>{scenario.description}</p> : null}
-          {scenario?.tryThis.length || protocol.flags.length ? (
-            <div className="pl-disclosures">
-              {scenario?.tryThis.length ? (
-                <details className="pl-disclosure pl-try" open>
-                  <summary>
-                    Goals <span className="pl-muted">({scenario.tryThis.length}; each ticks itself when your run gets there)</span>
-                  </summary>
-                  {tl && frames.length ? (
-                    <GoalList protocol={protocol} scenario={scenario} config={s.config} frames={frames} timeline={tl} cursor={cursor} />
-                  ) : (
-                    <ul>
-                      {scenario.tryThis.map((t, i) => (
-                        <li key={i}>{t}</li>
-                      ))}
-                    </ul>
-                  )}
-                </details>
-              ) : null}
-              {protocol.flags.length ? (
-                <details className="pl-disclosure pl-variants" open={variantsOpen} onToggle={(e) => setVariantsOpen(e.currentTarget.open)}>
-                  <summary>
-                    Variants <span className="pl-muted">({protocol.flags.length}{flagsOn ? `, ${flagsOn} on` : ''})</span>
-                  </summary>
-                  <fieldset className="pl-flags">
-                    <legend className="pl-sr">Variants</legend>
-                    {protocol.flags.map((f) => (
-                      <label key={f.name} className="pl-check" title={f.description}>
-                        <input type="checkbox" checked={s.config.flags[f.name] ?? f.default} onChange={(e) => dispatch({ type: 'flag.set', name: f.name, value: e.currentTarget.checked })} data-testid={`flag-${f.name}`} />
-                        <span>
-                          {f.label}
-                          {f.unsafe ? (
-                            <span className="pl-badge pl-badge--warn">
-                              <span aria-hidden="true">⚠ </span>unsafe
-                            </span>
-                          ) : null}
-                          <span className="pl-muted pl-small pl-block">{f.description}</span>
+          {scenario ? <ClampedText id={descId} text={scenario.description} className="pl-scenario" /> : null}
+          {protocol.flags.length ? (
+            <details className="pl-disclosure pl-variants" open={variantsOpen} onToggle={(e) => setVariantsOpen(e.currentTarget.open)}>
+              <summary>
+                Variants <span className="pl-muted">({protocol.flags.length}{flagsOn ? `, ${flagsOn} on` : ''})</span>
+                {unsafeOn.length ? (
+                  <span className="pl-badge pl-badge--warn pl-unsafe-on">
+                    <span aria-hidden="true">⚠ </span>unsafe on: {unsafeOn.map((f) => f.label).join(', ')}
+                  </span>
+                ) : null}
+              </summary>
+              <fieldset className="pl-flags">
+                <legend className="pl-sr">Variants</legend>
+                {protocol.flags.map((f) => (
+                  <label key={f.name} className="pl-check" title={f.description}>
+                    <input type="checkbox" checked={s.config.flags[f.name] ?? f.default} onChange={(e) => dispatch({ type: 'flag.set', name: f.name, value: e.currentTarget.checked })} data-testid={`flag-${f.name}`} />
+                    <span>
+                      {f.label}
+                      {f.unsafe ? (
+                        <span className="pl-badge pl-badge--warn">
+                          <span aria-hidden="true">⚠ </span>unsafe
                         </span>
-                      </label>
-                    ))}
-                  </fieldset>
-                </details>
-              ) : null}
-            </div>
-          ) : null}
-          {unsafeOn.length ? (
-            <p className="pl-warn">
-              <span aria-hidden="true">⚠ </span>Unsafe variant on: {unsafeOn.map((f) => f.label).join(', ')}. Expect an invariant to break.
-            </p>
+                      ) : null}
+                      <span className="pl-muted pl-small pl-block">{f.description}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            </details>
           ) : null}
         </header>
       ) : (
@@ -451,122 +486,111 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
       {tl && world && frame ? (
         <>
           <div className="pl-controls" role="toolbar" aria-label="Simulation controls">
-            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'step.back' })} disabled={cursor === 0} aria-label="Step back" data-testid="step-back" aria-keyshortcuts="ArrowLeft">
-              <span aria-hidden="true">◀ </span>Back
-            </button>
-            <button type="button" className="pl-btn pl-btn--primary" onClick={() => dispatch({ type: 'play.toggle' })} aria-pressed={playing} data-testid="play" aria-label={playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space">
-              <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>
-              {playing ? 'Pause' : 'Play'}
-            </button>
-            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'step.forward' })} aria-label="Step forward" data-testid="step-forward" aria-keyshortcuts="ArrowRight">
+            <ActionButton className="pl-btn" off={cursor === 0} why="already at the start of the scenario" onAct={() => dispatch({ type: 'step.back' })} aria-label="Step back" data-testid="step-back" aria-keyshortcuts="ArrowLeft">
+              <span aria-hidden="true">◀</span>
+              <span className="pl-wide-only"> Back</span>
+            </ActionButton>
+            <button type="button" className="pl-btn pl-btn--primary" onClick={() => dispatch({ type: 'step.forward' })} aria-label="Step forward" data-testid="step-forward" aria-keyshortcuts="ArrowRight">
               Step<span aria-hidden="true"> ▶</span>
             </button>
+            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'play.toggle' })} aria-pressed={playing} data-testid="play" aria-label={playing ? 'Pause' : 'Play'} aria-keyshortcuts="Space" title="Play a random schedule, one step at a time">
+              <span aria-hidden="true">{playing ? '❚❚ ' : '▶▶ '}</span>
+              {playing ? 'Pause' : 'Play'}
+            </button>
             <label className="pl-field pl-field--inline">
-              <span>Speed</span>
-              <select value={s.speed} onChange={(e) => dispatch({ type: 'speed.set', speed: Number(e.currentTarget.value) })} data-testid="speed">
+              <span className="pl-sr">Speed</span>
+              <select value={s.speed} onChange={(e) => dispatch({ type: 'speed.set', speed: Number(e.currentTarget.value) })} data-testid="speed" aria-label="Speed">
                 {SPEEDS.map((v) => (
                   <option key={v} value={v}>
-                    {v} step{v === 1 ? '' : 's'}/s
+                    {v}/s
                   </option>
                 ))}
               </select>
             </label>
-            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'sim.reset' })} data-testid="reset">
-              <span aria-hidden="true">↺ </span>Reset
+            <button type="button" className="pl-btn" onClick={() => dispatch({ type: 'sim.reset' })} data-testid="reset" aria-label="Reset">
+              <span aria-hidden="true">↺</span>
+              <span className="pl-wide-only"> Reset</span>
             </button>
-            <button type="button" className="pl-btn" onClick={() => helpRef.current?.showModal()} data-testid="help" aria-keyshortcuts="?">
-              <span aria-hidden="true">⌨ </span>Shortcuts
+            <button type="button" className="pl-btn" onClick={() => helpRef.current?.showModal()} data-testid="help" aria-keyshortcuts="?" aria-label="Keys: keyboard shortcuts">
+              <span aria-hidden="true">⌨</span>
+              <span className="pl-wide-only"> Keys</span>
             </button>
-            <span className="pl-stepcount" aria-live="off" data-testid="stepcount">
-              {cursor < tl.steps.length ? `At step ${cursor} of the ${tl.steps.length} in this run` : `${cursor} step${cursor === 1 ? '' : 's'} taken`}
-            </span>
           </div>
           <MoveAnnouncer moved={s.moved} frames={frames} />
-          {scenario && !compact ? <RunMeters protocol={protocol} scenario={scenario} config={s.config} frames={frames} cursor={cursor} /> : null}
+          <p className="pl-sr" role="status">
+            {share ? (share.copied ? 'Share link copied to the clipboard.' : 'Share link ready: copy it from the text field in the Share tab.') : ''}
+          </p>
 
-          {!compact ? <TopologyView protocol={protocol} world={world} nodes={nodes} trace={frame.trace} allowed={allowed} dispatch={dispatch} /> : null}
-
-          <div role="group" className="pl-nodes" aria-label="Nodes" style={{ '--pl-cols': Math.min(Math.max(nodes.length, 1), 4) } as React.CSSProperties}>
-            {nodes.map((n) => (
-              <NodeCard key={n.id} node={n} diagram={diagramFor(protocol, n.role, s.config.flags)} world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} compact={compact} />
-            ))}
-          </div>
-
-          <div className="pl-grid pl-grid--next">
+          <div className="pl-stage">
+            <TopologyView protocol={protocol} world={world} nodes={nodes} trace={frame.trace} allowed={allowed} dispatch={dispatch} selection={selected} onSelect={setSelection} previous={previous} />
+            <SelectionBar
+              protocol={protocol}
+              world={world}
+              nodes={nodes}
+              allowed={allowed}
+              maxFaults={s.maxFaults}
+              spent={spent}
+              selection={selected}
+              hint={cursor === 0}
+              dispatch={dispatch}
+              onDetails={(id) => {
+                setDetailId(id);
+                openTab('node');
+              }}
+            />
+            <StepNow frames={frames} cursor={cursor} total={tl.steps.length} moved={s.moved} playing={playing} />
+            <div className="pl-status">
+              <InvariantSummary frame={frame} firstBroken={broken} onOpen={() => openTab('invariants')} />
+              {scenario && !compact ? <RunMeters protocol={protocol} scenario={scenario} config={s.config} frames={frames} cursor={cursor} /> : null}
+            </div>
+            {/* Once a found run is replayed, the notice and the invariants line speak for it. */}
+            <ExplorerLine explorer={s.explorer} only={breakIt?.invariant} onReplay={replayFound} onOpen={() => openTab('explore')} hidden={replayedFound} />
             <ChoiceList allowed={allowed} describe={describe} dispatch={dispatch} />
-            <NetworkPanel world={world} allowed={allowed} maxFaults={s.maxFaults} spent={spent} dispatch={dispatch} describe={describe} />
           </div>
 
-          <div className="pl-grid pl-grid--even">
-            <InvariantPanel results={frame.invariants} descriptions={descriptions} firstBroken={broken} cursor={cursor} target={breakIt?.invariant} dispatch={dispatch} />
-            <NarrationLog frames={frames} cursor={cursor} />
-          </div>
-
-          <SequenceChart nodeIds={nodeIds} frames={frames} cursor={cursor} compact={compact} />
-
-          <TimelinePanel
-            timeline={{ ...tl, cursor }}
-            frames={frames}
-            dispatch={dispatch}
-            describeBranch={(steps) => {
-              let common = 0;
-              while (common < steps.length && common < tl.steps.length && JSON.stringify(steps[common]) === JSON.stringify(tl.steps[common])) common++;
-              return `${steps.length} steps, leaves this line after step ${common}`;
-            }}
-          />
-
-          <div className={compact ? 'pl-grid' : 'pl-grid pl-grid--even pl-grid--tools'}>
-            {compact ? (
-              <ExplorerPanel explorer={s.explorer} onStart={giveUp} startLabel="Give up / show me" onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} only={breakIt!.invariant} />
-            ) : (
-              <ExplorerPanel explorer={s.explorer} onStart={startExplore} onCancel={explorer.cancel} onReplay={(inv) => dispatch({ type: 'explore.replay', invariant: inv })} />
-            )}
-
-            {!compact ? (
-              <Panel title="Share and export">
-                <p className="pl-muted pl-small">Send this exact run to someone, or take it into your notes.</p>
-                <div className="pl-row">
-                  <button type="button" className="pl-btn pl-btn--sm" onClick={() => void makeShare()} data-testid="share" aria-keyshortcuts="s">
-                    Share link
-                  </button>
-                  <button type="button" className="pl-btn pl-btn--sm" onClick={exportJSON} data-testid="export-json">
-                    Export JSON
-                  </button>
-                  <button type="button" className="pl-btn pl-btn--sm" onClick={exportMermaid} data-testid="export-mermaid">
-                    Export Mermaid
-                  </button>
+          <Tabs label="Details" tabs={tabs} current={tabs.some((t) => t.id === tab) ? tab : tabs[0].id} onChange={setTab}>
+            {tab === 'goals' && scenario && goalCount ? <GoalList protocol={protocol} scenario={scenario} config={s.config} frames={frames} timeline={tl} cursor={cursor} /> : null}
+            {tab === 'node' && detailNode ? (
+              <>
+                <div className="pl-row" role="group" aria-label="Show the details of">
+                  {nodes.map((n) => (
+                    <button key={n.id} type="button" className="pl-btn pl-btn--sm" aria-pressed={n.id === detailNode.id} onClick={() => setDetailId(n.id)} data-testid={`show-node-${n.id}`}>
+                      {n.id}
+                    </button>
+                  ))}
                 </div>
-                {share ? (
-                  <p>
-                    <label className="pl-field pl-field--wide">
-                      <span>Share link {share.copied ? '(copied to the clipboard)' : '(copy it from here)'}</span>
-                      <input type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
-                    </label>
-                    <span className="pl-sr" role="status">
-                      {share.copied ? 'Share link copied to the clipboard.' : 'Share link ready: copy it from the text field.'}
-                    </span>
-                  </p>
-                ) : null}
-                {mermaid != null ? (
-                  <div>
-                    <label className="pl-field pl-field--wide">
-                      <span>Mermaid sequenceDiagram</span>
-                      <textarea readOnly rows={6} value={mermaid} data-testid="mermaid-text" />
-                    </label>
-                    <div className="pl-row">
-                      <button type="button" className="pl-btn pl-btn--sm" onClick={async () => setCopyNote((await copyText(mermaid)) ? 'Copied.' : 'Copy failed: select the text above.')}>
-                        Copy
-                      </button>
-                      <button type="button" className="pl-btn pl-btn--sm" onClick={() => download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')}>
-                        Download .mmd
-                      </button>
-                      <span role="status">{copyNote}</span>
-                    </div>
-                  </div>
-                ) : null}
-              </Panel>
+                <NodeCard node={detailNode} diagram={diagramFor(protocol, detailNode.role, s.config.flags)} world={world} />
+              </>
             ) : null}
-          </div>
+            {tab === 'invariants' ? <InvariantPanel results={frame.invariants} descriptions={descriptions} firstBroken={broken} cursor={cursor} target={breakIt?.invariant} dispatch={dispatch} /> : null}
+            {tab === 'network' ? <NetworkPanel world={world} maxFaults={s.maxFaults} spent={spent} /> : null}
+            {tab === 'history' ? (
+              <>
+                <NarrationLog frames={frames} cursor={cursor} />
+                <SequenceChart nodeIds={nodeIds} frames={frames} cursor={cursor} compact={compact} />
+                <TimelinePanel
+                  timeline={{ ...tl, cursor }}
+                  frames={frames}
+                  dispatch={dispatch}
+                  describeBranch={(steps) => {
+                    let common = 0;
+                    while (common < steps.length && common < tl.steps.length && JSON.stringify(steps[common]) === JSON.stringify(tl.steps[common])) common++;
+                    return `${steps.length} steps, leaves this line after step ${common}`;
+                  }}
+                />
+              </>
+            ) : null}
+            {tab === 'explore' ? (
+              compact ? (
+                <ExplorerPanel explorer={s.explorer} onStart={giveUp} startLabel="Give up / show me" onCancel={explorer.cancel} onReplay={replayFound} only={breakIt!.invariant} />
+              ) : (
+                <ExplorerPanel explorer={s.explorer} onStart={startExplore} onCancel={explorer.cancel} onReplay={replayFound} compare={compareSafe} />
+              )
+            ) : null}
+            {tab === 'share' && !compact ? (
+              <SharePanel share={share} mermaid={mermaid} copyNote={copyNote} onShare={() => void makeShare()} onJSON={exportJSON} onMermaid={exportMermaid} onCopyMermaid={async () => setCopyNote((await copyText(mermaid ?? '')) ? 'Copied.' : 'Copy failed: select the text above.')} onDownloadMermaid={() => mermaid != null && download(`${protocol.id}-${s.scenarioId}.mmd`, mermaid, 'text/plain')} />
+            ) : null}
+          </Tabs>
         </>
       ) : null}
 

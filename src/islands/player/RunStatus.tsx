@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { goalsMet, runCosts, runCostsFromStart } from './kernel.ts';
 import type { Config, Protocol, Scenario, Timeline } from './model.ts';
-import type { Frame, SessionState } from './session.ts';
+import type { ExplorerState, Frame, SessionState } from './session.ts';
 
 export function RunMeters(props: { protocol: Protocol; scenario: Scenario; config: Config; frames: Frame[]; cursor: number }) {
   const { protocol, scenario, config, frames, cursor } = props;
@@ -43,7 +43,7 @@ export function RunMeters(props: { protocol: Protocol; scenario: Scenario; confi
       </dl>
       {outcome ? (
         <p className="pl-outcome" data-testid="outcome">
-          <strong>{outcome}</strong> in {plural(cursor, 'step')}: {plural(total.forced, 'forced write')}, {plural(total.messages, 'message')} (the scenario's opening steps included).
+          <strong>{outcome}</strong> in {plural(cursor, 'step')}.
         </p>
       ) : null}
     </div>
@@ -96,5 +96,96 @@ export function MoveAnnouncer(props: { moved: SessionState['moved']; frames: Fra
     <p className="pl-sr" aria-live="polite" data-testid="move-announcer">
       {text}
     </p>
+  );
+}
+
+/**
+ * What the last step did, in the protocol's words, right under the canvas: "Step 3 of 7: c
+ * recorded p1's yes vote…". A new step is announced here (politely); moves back, jumps and resets
+ * are announced by MoveAnnouncer instead, so this region stays quiet for them.
+ */
+export function StepNow(props: { frames: Frame[]; cursor: number; total: number; moved: SessionState['moved']; playing: boolean }) {
+  const { frames, cursor, total } = props;
+  const f = frames[cursor];
+  const where = cursor === 0 ? 'Start' : cursor < total ? `Step ${cursor} of ${total}` : `Step ${cursor}`;
+  return (
+    <div className="pl-now" data-testid="narration" role="log" aria-live={props.moved ? 'off' : 'polite'} aria-label="Last step">
+      <p key={cursor}>
+        <strong className="pl-now__where">{where}:</strong> {cursor === 0 ? 'nothing has happened yet. Take a step: deliver a message, fire a timer, or inject a fault.' : f?.narration}
+      </p>
+    </div>
+  );
+}
+
+/** One line on the invariants at the cursor: all hold, or which broke and where first; what is observed now. */
+export function InvariantSummary(props: { frame: Frame; firstBroken: Record<string, number | null>; onOpen: () => void }) {
+  const results = props.frame.invariants;
+  const checked = results.filter((r) => r.kind !== 'observation');
+  const broken = checked.filter((r) => !r.holds);
+  const seen = results.filter((r) => r.kind === 'observation' && !r.holds);
+  return (
+    <p className={`pl-invline${broken.length ? ' pl-invline--bad' : ''}`} data-testid="invariant-summary">
+      {broken.length ? (
+        <>
+          <span aria-hidden="true">✗ </span>
+          <strong>{broken.map((r) => r.title).join(', ')}</strong> broken
+          {broken.map((r) => props.firstBroken[r.name]).some((k) => k != null) ? ` (first at step ${Math.min(...broken.map((r) => props.firstBroken[r.name] ?? Infinity))})` : ''}.{' '}
+        </>
+      ) : (
+        <>
+          <span aria-hidden="true">✓ </span>All {checked.length} invariants hold.{' '}
+        </>
+      )}
+      {seen.length ? (
+        <>
+          <span aria-hidden="true">ℹ </span>
+          {seen.map((r) => `${r.title}: ${r.message ?? 'now'}`).join('; ')}.{' '}
+        </>
+      ) : null}
+      <button type="button" className="pl-linkbtn" onClick={props.onOpen} data-testid="open-invariants">
+        Details
+      </button>
+    </p>
+  );
+}
+
+/**
+ * The explorer's state in one line on the stage, so pressing F shows (and announces) what it
+ * finds without leaving the canvas: searching, the invariants it broke with a replay button each,
+ * or that nothing broke. Counts change many times a second: shown, never announced.
+ */
+export function ExplorerLine(props: { explorer: ExplorerState; only?: string; onReplay: (invariant: string) => void; onOpen: () => void; hidden?: boolean }) {
+  const ex = props.explorer;
+  if (ex.status === 'idle' || props.hidden) return null;
+  const found = (ex.status === 'done' ? ex.result.violations : ex.status === 'running' ? (ex.progress.violations ?? []) : []).filter((v) => !props.only || v.invariant === props.only);
+  const said =
+    ex.status === 'running'
+      ? 'Explorer searching.'
+      : ex.status === 'error'
+        ? `Explorer stopped: ${ex.message}`
+        : found.length
+          ? `Explorer found: ${found.map((v) => `${v.title} broken in ${v.choices.length} steps`).join('; ')}.`
+          : 'Explorer: no invariant broke.';
+  return (
+    <div className="pl-exline" data-testid="explorer-line">
+      <span className="pl-sr" role="status">
+        {said}
+      </span>
+      <strong>Explorer:</strong>
+      {ex.status === 'running' ? <span aria-hidden="true">searching, {ex.progress.worlds.toLocaleString('en')} worlds… </span> : null}
+      {ex.status === 'error' ? <span>{said} </span> : null}
+      {ex.status === 'done' && !found.length ? <span aria-hidden="true">No invariant broke{ex.result.complete ? ' anywhere' : ' in the part explored'}. </span> : null}
+      {found.map((v) => (
+        <span key={v.invariant} className="pl-exline__hit">
+          {v.title} broken in {v.choices.length} steps{' '}
+          <button type="button" className="pl-btn pl-btn--sm" onClick={() => props.onReplay(v.invariant)} data-testid={`stage-replay-${v.invariant}`}>
+            Replay
+          </button>{' '}
+        </span>
+      ))}
+      <button type="button" className="pl-linkbtn" onClick={props.onOpen}>
+        Details
+      </button>
+    </div>
   );
 }

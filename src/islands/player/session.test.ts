@@ -95,8 +95,11 @@ describe('session controller', () => {
     expect(s.config.flags.presumedAbort).toBe(true);
     expect(s.timeline!.steps).toEqual(steps);
     expect(s.timeline!.cursor).toBe(1);
-    expect(s.notice).toBeNull();
-    expect(s.undo).toBeNull();
+    // Said, and undoable: replaying one schedule under other settings is how a cause is tested.
+    expect(s.notice?.text).toBe('Same 2-step schedule, replayed under the new settings.');
+    s = run(s, { type: 'config.undo' });
+    expect(s.config.flags.presumedAbort).toBe(false);
+    expect(s.timeline!.steps).toEqual(steps);
   });
 
   it('cuts the run where it stops replaying, says so, and can undo', () => {

@@ -207,12 +207,16 @@ function reconfigure(kernel: PlayerKernel, s: SessionState, scenarioId: string, 
   }
   const timeline = { ...next.timeline, steps: steps.slice(0, kept), cursor: Math.min(before.cursor, kept) };
   const lost = before.steps.length - kept;
-  if (lost === 0) return { ...next, timeline, undo: null, moved: kept ? { kind: 'reconfigured', cursor: timeline.cursor } : null };
+  if (lost === 0 && kept === 0) return { ...next, timeline, undo: null, moved: null };
+  // The same schedule under other settings is how a reader tests a cause ("was it that variant?"):
+  // say that the run replayed as it was, and keep the way back.
+  const undo = { scenarioId: s.scenarioId, config: s.config, timeline: before };
+  if (lost === 0) return { ...next, timeline, undo, notice: { tone: 'info', text: `Same ${kept}-step schedule, replayed under the new settings.` }, moved: { kind: 'reconfigured', cursor: timeline.cursor } };
   const text =
     scenarioId !== s.scenarioId
       ? `A new scenario starts a new run; your ${before.steps.length}-step run is set aside.`
       : `Under the new settings step ${kept + 1} no longer applies (${why}), so the run was cut to ${kept} step${kept === 1 ? '' : 's'}.`;
-  return { ...next, timeline, undo: { scenarioId: s.scenarioId, config: s.config, timeline: before }, notice: { tone: 'info', text }, moved: { kind: 'reconfigured', cursor: timeline.cursor } };
+  return { ...next, timeline, undo, notice: { tone: 'info', text }, moved: { kind: 'reconfigured', cursor: timeline.cursor } };
 }
 
 /** Flags the reader has switched away from a scenario's own configuration: they survive a scenario switch. */
@@ -293,7 +297,7 @@ function forward(kernel: PlayerKernel, s: SessionState, fromTimer: boolean): Ses
   if (!tl) return { ...s, playing: false };
   if (tl.cursor < tl.steps.length) return { ...s, timeline: kernel.timelineSeek(tl, tl.cursor + 1) };
   if (fromTimer && s.stopAtEnd) {
-    return { ...s, playing: false, stopAtEnd: false, notice: { tone: 'info', text: `Replay finished at step ${tl.cursor}. Step forward or play to go on from here.` } };
+    return { ...s, playing: false, stopAtEnd: false, notice: { tone: 'info', text: `Replayed to step ${tl.cursor}; step on from here.` } };
   }
   const world = worldAt(kernel, s, tl.cursor);
   const next = world ? pickAuto(allowedChoices(kernel, s, world), s.seed, tl.cursor) : null;

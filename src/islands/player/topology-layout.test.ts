@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kernel, protocols, tokenToChoice } from './kernel.ts';
-import { NODE_W, topologyLayout } from './topology-layout.ts';
+import { envelopeWidth, NODE_W, topologyLayout } from './topology-layout.ts';
 
 const protocol = protocols['two-phase-commit'];
 const scenario = protocol.scenarios.find((s) => s.id === 'all-vote-yes')!;
@@ -32,11 +32,11 @@ describe('topology layout', () => {
 });
 
 describe('envelopes', () => {
-  it('votes converging on the hub do not overlap, even on a phone', () => {
+  it.each([358, 600, 900])('votes converging on the hub do not overlap, at %i px as on a phone', (width) => {
     const s = protocol.scenarios.find((x) => x.id === 'coordinator-crash-after-prepare')!;
     const w = kernel.startWorld(protocol, s);
-    const l = topologyLayout(protocol, w, 358);
-    const boxes = l.envelopes.map((e) => ({ x: e.at.x, y: e.at.y, w: 'VOTE_COMMIT'.length * 6.4 + 12 }));
+    const l = topologyLayout(protocol, w, width);
+    const boxes = l.envelopes.map((e) => ({ x: e.at.x, y: e.at.y, w: envelopeWidth('VOTE_COMMIT') }));
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
         const a = boxes[i];

@@ -18,6 +18,11 @@ export type TopologyLayout = {
 };
 
 export const NODE_W = 92;
+
+/** How wide an envelope is drawn: "✉ TYPE" at the canvas's 10.5px type, with a little air. */
+export function envelopeWidth(type: string): number {
+  return Math.max(44, (type.length + 2) * 6.6 + 10);
+}
 export const NODE_H = 52;
 
 function linksOf(ids: NodeId[], topology: NonNullable<Protocol['topology']>): [NodeId, NodeId][] {
@@ -26,22 +31,26 @@ function linksOf(ids: NodeId[], topology: NonNullable<Protocol['topology']>): [N
   return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as [NodeId, NodeId]));
 }
 
-function place(ids: NodeId[], topology: NonNullable<Protocol['topology']>, width: number): { pos: Map<NodeId, Point>; height: number } {
+function place(ids: NodeId[], topology: NonNullable<Protocol['topology']>, width: number, timersAt: (id: NodeId) => number): { pos: Map<NodeId, Point>; height: number } {
   const pos = new Map<NodeId, Point>();
   if (topology.kind === 'star') {
     // The hub on top, the others in one row below (two rows when a phone is too narrow).
     const rest = ids.filter((id) => id !== topology.hub);
     const perRow = Math.max(1, Math.min(rest.length, Math.floor(width / (NODE_W + 10))));
     const rows = Math.ceil(rest.length / perRow);
+    // Room between the hub and the row below for envelopes going both ways (a phone's steeper links need a little more).
+    const drop = width < 480 ? 140 : 120;
     pos.set(topology.hub, { x: width / 2, y: NODE_H / 2 + 8 });
     rest.forEach((id, i) => {
       const row = Math.floor(i / perRow);
       const inRow = Math.min(perRow, rest.length - row * perRow);
       const col = i % perRow;
       // One cell per node, so neighbours never overlap however narrow the canvas.
-      pos.set(id, { x: (width / inRow) * (col + 0.5), y: NODE_H / 2 + 8 + 150 + row * (NODE_H + 70) });
+      pos.set(id, { x: (width / inRow) * (col + 0.5), y: NODE_H / 2 + 8 + drop + row * (NODE_H + 70) });
     });
-    return { pos, height: NODE_H + 16 + 150 + (rows - 1) * (NODE_H + 70) + 36 };
+    // Below the last row, room for its nodes' timer badges (18 px each): always one, so the stage does not jump as timers come and go.
+    const badges = Math.max(1, ...rest.slice((rows - 1) * perRow).map((id) => timersAt(id)));
+    return { pos, height: NODE_H + 16 + drop + (rows - 1) * (NODE_H + 70) + 4 + badges * 18 };
   }
   if (topology.kind === 'pipeline') {
     const perRow = Math.max(1, Math.floor(width / (NODE_W + 40)));
@@ -66,7 +75,7 @@ function cut(world: World, a: NodeId, b: NodeId): boolean {
 export function topologyLayout(protocol: Protocol, world: World, width: number): TopologyLayout {
   const ids = Object.keys(world.nodes);
   const topology = protocol.topology ?? { kind: 'clique' as const };
-  const { pos, height } = place(ids, topology, width);
+  const { pos, height } = place(ids, topology, width, (id) => world.timers.filter((t) => t.node === id).length);
   const links = linksOf(ids, topology).map(([a, b]) => ({ a, b, cut: cut(world, a, b) }));
   const degree = new Map<NodeId, number>();
   for (const l of links) for (const n of [l.a, l.b]) degree.set(n, (degree.get(n) ?? 0) + 1);

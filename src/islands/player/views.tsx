@@ -5,12 +5,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Choice, ExploreResult, InvariantResult, NodeView, StateDiagram, Timeline, World } from './model.ts';
 import type { Frame, SessionEvent, ExplorerState } from './session.ts';
-import { faultReason, hasChoice } from './session.ts';
 import { entries } from './format.ts';
 import { layoutSequence, SEQ, type SeqFrame } from './sequence.ts';
-import { ActionButton } from './ActionButton.tsx';
 import { clampActive, rovingMove } from './roving.ts';
 import { StateDiagramView } from './StateDiagramView.tsx';
+import { ActionButton } from './ActionButton.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 type Dispatch = (e: SessionEvent) => void;
@@ -71,26 +70,9 @@ function DurableLog({ store, down }: { store: EntryValue; down: boolean }) {
   );
 }
 
-export function NodeCard(props: {
-  node: NodeView;
-  diagram: StateDiagram | null;
-  world: World;
-  allowed: Choice[];
-  maxFaults: number | null;
-  /** Faults the reader has spent since the start world. */
-  spent: number;
-  dispatch: Dispatch;
-  compact?: boolean;
-}) {
-  const { node, world, allowed, dispatch } = props;
-  const crash: Choice = { kind: 'crash', node: node.id };
-  const recover: Choice = { kind: 'recover', node: node.id };
-  const isolate: Choice = { kind: 'partition', groups: [[node.id]] };
+export function NodeCard(props: { node: NodeView; diagram: StateDiagram | null; world: World }) {
+  const { node, world } = props;
   const isolated = !!world.partition && world.partition.some((g) => g.length === 1 && g[0] === node.id);
-  // Why Crash is off: a reason shared by every node (the budget) is said once, under the network.
-  const sharedCrashWhy = faultReason(world, 'crash', props.maxFaults, props.spent);
-  const crashWhy = hasChoice(allowed, crash) ? null : sharedCrashWhy ?? 'not possible now';
-  const isoWhy = hasChoice(allowed, isolate) ? null : world.partition ? 'the network is already cut' : faultReason(world, 'partition', props.maxFaults, props.spent) ?? 'not possible now';
   const headingId = useId();
   const storeFields = entries(node.store).filter((e) => !e.items);
   const memory = node.up ? entries(node.memory) : [];
@@ -109,27 +91,10 @@ export function NodeCard(props: {
             <span aria-hidden="true">✂ </span>isolated
           </span>
         ) : null}
-      </header>
-      <div className="pl-node__stateline">
         <p className="pl-node__state">
           State: <strong>{node.state ?? '— (crashed: memory lost)'}</strong>
         </p>
-        <div className="pl-node__actions">
-          {node.up ? (
-            <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!!crashWhy} why={crashWhy} title={crashWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: crash })} data-testid={`crash-${node.id}`} aria-label={`Crash ${node.id}`}>
-              <span aria-hidden="true">⚡ </span>Crash
-            </ActionButton>
-          ) : (
-            <ActionButton className="pl-btn pl-btn--sm" off={!hasChoice(allowed, recover)} why={`${node.id} cannot restart in this state`} onAct={() => dispatch({ type: 'choice.take', choice: recover })} data-testid={`recover-${node.id}`} aria-label={`Recover ${node.id}`}>
-              <span aria-hidden="true">↺ </span>Recover
-            </ActionButton>
-          )}
-          <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!!isoWhy} why={isoWhy} title={isoWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: isolate })} data-testid={`isolate-${node.id}`} aria-label={`Isolate ${node.id}`}>
-            <span aria-hidden="true">✂ </span>Isolate
-          </ActionButton>
-        </div>
-      </div>
-      {crashWhy && node.up && crashWhy !== sharedCrashWhy ? <p className="pl-why">Crash off: {crashWhy}</p> : null}
+      </header>
       {props.diagram ? <StateDiagramView diagram={props.diagram} current={node.state} nodeId={node.id} /> : null}
       <DurableLog store={node.store} down={!node.up} />
       <details className="pl-node__data">
@@ -155,20 +120,13 @@ export function NodeCard(props: {
 
 /* ---------- network: messages, timers, partition ---------- */
 
-/** Why a timer cannot fire now: only a scenario whose timeouts outlast delivery holds one back. */
-function fireWhy(world: World, node: string): string {
-  const waiting = world.inFlight.filter((m) => m.to === node).length;
-  return world.timing === 'after-delivery' && waiting
-    ? `${node} still has ${waiting === 1 ? 'a message' : `${waiting} messages`} on the way; in this scenario timeouts wait for delivery`
-    : 'not possible in this state';
-}
-
-export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults: number | null; spent: number; dispatch: Dispatch; describe: (c: Choice) => string }) {
+/**
+ * The network at a glance: messages in flight (with payloads), armed timers, the partition and the
+ * fault budget. Read only: the canvas and its selection bar, and the choice list, act on them.
+ */
+export function NetworkPanel(props: { world: World; maxFaults: number | null; spent: number }) {
   const hid = useId();
-  const { world, allowed, dispatch } = props;
-  const dropWhy = faultReason(world, 'drop', props.maxFaults, props.spent);
-  const dupWhy = faultReason(world, 'duplicate', props.maxFaults, props.spent);
-  const crashWhy = faultReason(world, 'crash', props.maxFaults, props.spent);
+  const { world } = props;
   const up = (id: string) => world.nodes[id]?.up !== false;
   return (
     <div role="group" className="pl-panel pl-network" aria-labelledby={hid}>
@@ -178,11 +136,7 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
       {world.inFlight.length === 0 ? <p className="pl-muted pl-small">No messages in the network.</p> : null}
       <ul className="pl-msgs" data-testid="messages">
         {world.inFlight.map((m) => {
-          const deliver: Choice = { kind: 'deliver', id: m.id };
-          const drop: Choice = { kind: 'drop', id: m.id };
-          const dup: Choice = { kind: 'duplicate', id: m.id };
           const payload = Object.keys(m.payload).length ? ' ' + Object.entries(m.payload).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ') : '';
-          const name = `${m.type} ${m.from} to ${m.to}`;
           return (
             <li key={m.id} className="pl-msg" data-testid={`message-${m.id}`}>
               <span className="pl-msg__label">
@@ -198,77 +152,45 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
                   </span>
                 ) : null}
               </span>
-              <span className="pl-msg__actions">
-                <ActionButton className="pl-btn pl-btn--sm" off={!hasChoice(allowed, deliver)} why="not deliverable now" onAct={() => dispatch({ type: 'choice.take', choice: deliver })} aria-label={`Deliver ${name}`} data-testid={`deliver-${m.id}`}>
-                  Deliver
-                </ActionButton>
-                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!hasChoice(allowed, drop)} why={dropWhy} title={dropWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: drop })} aria-label={`Drop ${name}`} data-testid={`drop-${m.id}`}>
-                  Drop
-                </ActionButton>
-                <ActionButton className="pl-btn pl-btn--sm pl-btn--fault" off={!hasChoice(allowed, dup)} why={dupWhy} title={dupWhy ?? undefined} onAct={() => dispatch({ type: 'choice.take', choice: dup })} aria-label={`Duplicate ${name}`} data-testid={`duplicate-${m.id}`}>
-                  Duplicate
-                </ActionButton>
-              </span>
             </li>
           );
         })}
       </ul>
-      {world.inFlight.length > 0 && (dropWhy || dupWhy) ? (
-        <p className="pl-why">
-          {dropWhy ? <>Drop is off: {dropWhy}. </> : null}
-          {dupWhy ? <>Duplicate is off: {dupWhy}.</> : null}
-        </p>
-      ) : null}
-
       <h4 className="pl-h">
         Timers <span className="pl-muted">({world.timers.length})</span>
       </h4>
       {world.timers.length === 0 ? <p className="pl-muted pl-small">No timers armed.</p> : null}
       <ul className="pl-msgs">
-        {world.timers.map((t) => {
-          const fire: Choice = { kind: 'timer', node: t.node, name: t.name };
-          return (
-            <li key={`${t.node}.${t.name}`} className="pl-msg">
-              <span className="pl-msg__label">
-                <span aria-hidden="true">◷ </span>
-                {t.name} at {t.node}
-              </span>
-              <span className="pl-msg__actions">
-                <ActionButton className="pl-btn pl-btn--sm" off={!hasChoice(allowed, fire)} why={fireWhy(world, t.node)} onAct={() => dispatch({ type: 'choice.take', choice: fire })} aria-label={`Fire ${t.name} at ${t.node}`} data-testid={`fire-${t.node}-${t.name}`}>
-                  Fire
-                </ActionButton>
-                {!hasChoice(allowed, fire) ? <span className="pl-why">{fireWhy(world, t.node)}</span> : null}
-              </span>
-            </li>
-          );
-        })}
+        {world.timers.map((t) => (
+          <li key={`${t.node}.${t.name}`} className="pl-msg">
+            <span className="pl-msg__label">
+              <span aria-hidden="true">◷ </span>
+              {t.name} at {t.node}
+            </span>
+          </li>
+        ))}
       </ul>
-
       <h4 className="pl-h">Network</h4>
-      {world.partition ? (
-        <p className="pl-netline">
-          <span className="pl-badge pl-badge--warn">
-            <span aria-hidden="true">✂ </span>cut
-          </span>{' '}
-          Groups: {world.partition.map((g) => `{${g.join(', ')}}`).join(' | ')}{' '}
-          <button type="button" className="pl-btn pl-btn--sm" disabled={!hasChoice(allowed, { kind: 'heal' })} onClick={() => dispatch({ type: 'choice.take', choice: { kind: 'heal' } })} data-testid="heal">
-            <span aria-hidden="true">⛓ </span>Heal
-          </button>
-        </p>
-      ) : (
-        <p className="pl-netline">
+      <p className="pl-netline">
+        {world.partition ? (
+          <>
+            <span className="pl-badge pl-badge--warn">
+              <span aria-hidden="true">✂ </span>cut
+            </span>{' '}
+            Groups: {world.partition.map((g) => `{${g.join(', ')}}`).join(' | ')}
+          </>
+        ) : (
           <span className="pl-badge pl-badge--ok">
             <span aria-hidden="true">● </span>whole
-          </span>{' '}
-          <span className="pl-muted pl-small">Use a node's Isolate button to cut it off.</span>
-        </p>
-      )}
+          </span>
+        )}
+      </p>
       <p className="pl-budget" data-testid="budget">
         <span className="pl-budget__label">Fault budget used:</span> crash {world.used.crash}/{world.budget.crash}, drop {world.used.drop}/{world.budget.drop}, duplicate {world.used.duplicate}/{world.budget.duplicate}, partition {world.used.partition}/
         {world.budget.partition}
         {props.maxFaults != null ? `; you may spend at most ${props.maxFaults} fault${props.maxFaults === 1 ? '' : 's'} in total (${props.spent} spent)` : ''}
       </p>
-      {crashWhy && Object.values(world.nodes).some((n) => n.up) ? <p className="pl-why">Crash is off for every node: {crashWhy}.</p> : null}
+      <p className="pl-muted pl-small">Pick a node, an envelope or a clock on the canvas to act on it.</p>
     </div>
   );
 }
@@ -276,11 +198,11 @@ export function NetworkPanel(props: { world: World; allowed: Choice[]; maxFaults
 /* ---------- panel ---------- */
 
 /** A titled group of controls; its heading names it for assistive technology. */
-export function Panel(props: { title: ReactNode; children: ReactNode; id?: string; testId?: string }) {
+export function Panel(props: { title: ReactNode; children: ReactNode; id?: string; testId?: string; className?: string }) {
   const auto = useId();
   const hid = props.id ?? auto;
   return (
-    <div role="group" className="pl-panel" aria-labelledby={hid} data-testid={props.testId}>
+    <div role="group" className={`pl-panel ${props.className ?? ''}`} aria-labelledby={hid} data-testid={props.testId}>
       <h4 id={hid} className="pl-h">
         {props.title}
       </h4>
@@ -305,7 +227,7 @@ export function ChoiceList(props: { allowed: Choice[]; describe: (c: Choice) => 
     list.current?.querySelectorAll<HTMLButtonElement>('button')[next]?.focus();
   };
   return (
-    <Panel title={<>What can happen next <span className="pl-muted">(keys 1–9; ↑ ↓ to move)</span></>}>
+    <Panel title={<>What can happen next <span className="pl-muted">(keys 1–9; ↑ ↓ to move)</span></>} className="pl-next">
       {props.allowed.length === 0 ? <p className="pl-muted">Nothing: the run is over.</p> : null}
       <ol className="pl-choices" data-testid="choices" data-focus-group="choices" ref={list} onKeyDown={onKeyDown}>
         {props.allowed.map((c, i) => (
@@ -354,9 +276,9 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
               {!obs && !r.holds && r.message ? <p className="pl-inv__msg">{r.message}</p> : null}
               {obs || r.holds ? <p className="pl-inv__desc pl-muted">{props.descriptions[r.name]}</p> : null}
               {!obs && k != null ? (
-                <button type="button" className="pl-btn" onClick={() => props.dispatch({ type: 'timeline.seek', index: k })} disabled={props.cursor === k} data-testid={`goto-broken-${r.name}`}>
+                <ActionButton className="pl-btn" off={props.cursor === k} why="you are at that step now" onAct={() => props.dispatch({ type: 'timeline.seek', index: k })} data-testid={`goto-broken-${r.name}`}>
                   Go to step {k} (first broke)
-                </button>
+                </ActionButton>
               ) : null}
             </li>
           );
@@ -543,7 +465,7 @@ export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: numb
   const shown = frames.slice(1, cursor + 1);
   return (
     <Panel id={hid} title="What happened">
-      <div className="pl-narration" ref={box} role="log" aria-live="polite" aria-relevant="additions text" aria-labelledby={hid} data-testid="narration" tabIndex={0}>
+      <div className="pl-narration" ref={box} role="region" aria-labelledby={hid} data-testid="narration-log" tabIndex={0}>
         {shown.length === 0 ? <p className="pl-muted">Nothing yet: take a step.</p> : null}
         <ol>
           {shown.map((f, i) => (
@@ -559,7 +481,14 @@ export function NarrationLog({ frames, cursor }: { frames: Frame[]; cursor: numb
 
 /* ---------- explorer ---------- */
 
-export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => void) | null; onCancel: () => void; onReplay: (invariant: string) => void; startLabel?: string; only?: string }) {
+/** A way to rerun the same schedule with an unsafe variant off, to see that the variant was the cause. */
+export interface CompareSafe {
+  /** The unsafe variant's label. */
+  label: string;
+  onRun: () => void;
+}
+
+export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => void) | null; onCancel: () => void; onReplay: (invariant: string) => void; startLabel?: string; only?: string; compare?: CompareSafe[] }) {
   const ex = props.explorer;
   const fmt = (n: number) => n.toLocaleString('en');
   const summary = (r: ExploreResult) =>
@@ -572,10 +501,9 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
       <p className="pl-muted pl-small">The explorer tries every reachable run of this scenario (within its fault budget) and reports the shortest run that breaks each invariant.</p>
       <div className="pl-row">
         {props.onStart ? (
-          <button type="button" className="pl-btn pl-btn--primary" onClick={props.onStart} disabled={ex.status === 'running'} data-testid="find-violation">
-            
+          <ActionButton className="pl-btn pl-btn--primary" off={ex.status === 'running'} why="the explorer is already searching" onAct={props.onStart} data-testid="find-violation" aria-keyshortcuts="f">
             {props.startLabel ?? 'Find a violation'}
-          </button>
+          </ActionButton>
         ) : null}
         {ex.status === 'running' ? (
           <button type="button" className="pl-btn" onClick={props.onCancel} data-testid="cancel-explore">
@@ -583,7 +511,8 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
           </button>
         ) : null}
       </div>
-      <div aria-live="polite" data-testid="explore-result" className="pl-explore-out">
+      {/* Announced by the stage's explorer line (ExplorerLine), which is always there. */}
+      <div data-testid="explore-result" className="pl-explore-out">
         {ex.status === 'running' ? (
           <p>
             Searching…{' '}
@@ -614,6 +543,18 @@ export function ExplorerPanel(props: { explorer: ExplorerState; onStart: (() => 
           </>
         ) : null}
       </div>
+      {props.compare?.length ? (
+        <div className="pl-compare">
+          <p className="pl-small">Was it the unsafe variant? Keep this exact schedule and turn the variant off: the run replays as far as the safe protocol allows, and says where it parts ways.</p>
+          <div className="pl-row">
+            {props.compare.map((c) => (
+              <button key={c.label} type="button" className="pl-btn pl-btn--sm" onClick={c.onRun} data-testid="compare-safe">
+                Same schedule with “{c.label}” off
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
     </Panel>
   );
 }
@@ -671,5 +612,61 @@ export function HelpList() {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/* ---------- share and export ---------- */
+
+export function SharePanel(props: {
+  share: { url: string; copied: boolean } | null;
+  mermaid: string | null;
+  copyNote: string;
+  onShare: () => void;
+  onJSON: () => void;
+  onMermaid: () => void;
+  onCopyMermaid: () => void;
+  onDownloadMermaid: () => void;
+}) {
+  const { share, mermaid } = props;
+  return (
+    <Panel title="Share and export">
+      <p className="pl-muted pl-small">Send this exact run to someone, or take it into your notes.</p>
+      <div className="pl-row">
+        <button type="button" className="pl-btn pl-btn--sm" onClick={props.onShare} data-testid="share" aria-keyshortcuts="s">
+          Share link
+        </button>
+        <button type="button" className="pl-btn pl-btn--sm" onClick={props.onJSON} data-testid="export-json">
+          Export JSON
+        </button>
+        <button type="button" className="pl-btn pl-btn--sm" onClick={props.onMermaid} data-testid="export-mermaid">
+          Export Mermaid
+        </button>
+      </div>
+      {share ? (
+        <p>
+          <label className="pl-field pl-field--wide">
+            <span>Share link {share.copied ? '(copied to the clipboard)' : '(copy it from here)'}</span>
+            <input type="text" readOnly value={share.url} onFocus={(e) => e.currentTarget.select()} data-testid="share-link" />
+          </label>
+        </p>
+      ) : null}
+      {mermaid != null ? (
+        <div>
+          <label className="pl-field pl-field--wide">
+            <span>Mermaid sequenceDiagram</span>
+            <textarea readOnly rows={6} value={mermaid} data-testid="mermaid-text" />
+          </label>
+          <div className="pl-row">
+            <button type="button" className="pl-btn pl-btn--sm" onClick={props.onCopyMermaid}>
+              Copy
+            </button>
+            <button type="button" className="pl-btn pl-btn--sm" onClick={props.onDownloadMermaid}>
+              Download .mmd
+            </button>
+            <span role="status">{props.copyNote}</span>
+          </div>
+        </div>
+      ) : null}
+    </Panel>
   );
 }
