@@ -37,7 +37,7 @@ export default defineConfig({
       sidebar: [{ label: 'Course home', link: '/' }, ...sidebarGroups(), { label: 'Your progress', link: '/progress/' }],
       customCss: ['./src/styles/course.css'],
       head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy } }],
-      components: { Footer: './src/overrides/Footer.astro' },
+      components: { Footer: './src/overrides/Footer.astro', Sidebar: './src/overrides/Sidebar.astro' },
       lastUpdated: false,
       pagination: true,
     }),

@@ -1,11 +1,14 @@
 // Content checks run in CI: every lesson follows the anatomy, uses only the MDX vocabulary, lists
-// prerequisites that come earlier, and every quiz bank is valid and points at real lessons.
+// prerequisites that come earlier, and every quiz bank is valid and points at real lessons. Each
+// lesson's checkpoints name questions its bank has (none twice), every objective is tested by some
+// question and every question names objectives its lesson has, and each lesson has its drill.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { curriculum, lessonOrder, prerequisiteProblems } from '../src/curriculum/curriculum.ts';
-import { anatomyProblems, importSources, readLessons, usesOf } from '../src/content-checks/lessons.ts';
+import { checkpointProblems, checkpointUses, objectiveProblems, type BankFacts } from '../src/content-checks/learning.ts';
+import { anatomyProblems, h2Headings, importSources, readLessons, usesOf } from '../src/content-checks/lessons.ts';
 import { lessonFieldsSchema } from '../src/schemas/lesson.ts';
 import { quizBankSchema } from '../src/schemas/quiz.ts';
 
@@ -16,6 +19,13 @@ const byId = new Map(lessons.map((l) => [l.id, l]));
 const practice = new Set(curriculum.modules.find((m) => m.id === 'practice')?.lessons ?? []);
 const teaching = lessonOrder.filter((id) => !practice.has(id));
 const bankFiles = readdirSync(join(root, 'content', 'quizzes')).filter((f) => f.endsWith('.yaml'));
+/** Every bank that parses, by id, for the checkpoint and objective rules (schema errors are reported below). */
+const banks: Record<string, BankFacts> = Object.fromEntries(
+  bankFiles.flatMap((file) => {
+    const parsed = quizBankSchema.safeParse(parse(readFileSync(join(root, 'content', 'quizzes', file), 'utf8')));
+    return parsed.success ? [[file.replace(/\.yaml$/, ''), parsed.data]] : [];
+  }),
+);
 
 describe('curriculum', () => {
   it('lists only pages that exist', () => {
@@ -58,6 +68,31 @@ describe.each(teaching)('lesson %s', (id) => {
     const banks = usesOf(lesson.body, 'Quiz', 'bank');
     expect(banks.length).toBeGreaterThan(0);
     for (const bank of banks) expect(bankFiles, `${lesson.path} uses bank "${bank}"`).toContain(`${bank}.yaml`);
+  });
+
+  it('has checkpoints that ask questions of their bank, none in two checkpoints', () => {
+    expect(checkpointProblems(lesson, banks)).toEqual([]);
+  });
+
+  it('places each checkpoint inside a section, before "In the interview"', () => {
+    const interview = lesson.body.indexOf('## In the interview');
+    for (const cp of checkpointUses(lesson.body)) {
+      const at = cp.index;
+      expect(at, `${lesson.path}: checkpoint "${cp.name}"`).toBeGreaterThan(lesson.body.indexOf('## The problem'));
+      expect(at, `${lesson.path}: checkpoint "${cp.name}"`).toBeLessThan(interview);
+    }
+  });
+
+  it('maps every objective to a question and every question to real objectives', () => {
+    expect(objectiveProblems(lesson, banks)).toEqual([]);
+  });
+
+  it('has an interview drill in its "In the interview" section', () => {
+    expect(lesson.frontmatter.drill, `${lesson.path} needs a drill in its frontmatter`).toBeTypeOf('object');
+    const body = lesson.body;
+    const drill = body.indexOf('<Drill />');
+    expect(drill, `${lesson.path} must use <Drill />`).toBeGreaterThan(body.indexOf('## In the interview'));
+    expect(h2Headings(body.slice(body.indexOf('## In the interview') + 3, drill))).toEqual([]);
   });
 
   it('gives every diagram a text alternative', () => {

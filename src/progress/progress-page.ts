@@ -1,12 +1,17 @@
 /**
- * The script of the "Your progress" page (src/pages/progress.astro): renders the quiz attempts and
+ * The script of the "Your progress" page (src/pages/progress.astro): renders the dashboard (where
+ * to continue, reviews due, each lesson's facts and mastery per objective), the quiz attempts and
  * missed questions computed by `summary.ts`, and runs Export, Import and Reset through the store.
- * Plain DOM, no React: the page is a list and three buttons. Text goes in as text nodes only.
+ * Plain DOM, no React: the page is lists and a few buttons. Text goes in as text nodes only.
+ * The clock is read here and passed to the pure view functions.
  */
 import { parseInline } from '../islands/quiz/inline.ts';
+import { masteryByObjective } from './mastery.ts';
+import { renderMastery } from './mastery-view.ts';
 import { fillBadges } from './page-progress.ts';
 import { getBrowserStore } from './store.ts';
-import { progressView, type Catalog, type LessonLinkView } from './summary.ts';
+import { dashboardView, masteryInputs, progressView, type Catalog, type DashboardView, type LessonLinkView } from './summary.ts';
+import type { ProgressRecord } from './record.ts';
 import { downloadJson, exportFileName, readFileText } from './transfer.ts';
 
 type Child = Node | string;
@@ -27,8 +32,61 @@ function link(doc: Document, l: LessonLinkView): HTMLElement {
   return el(doc, 'a', [l.title], { href: l.href });
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function renderDashboard(doc: Document, root: HTMLElement, catalog: Catalog, record: ProgressRecord, dash: DashboardView): void {
+  const cont = root.querySelector<HTMLElement>('[data-progress-continue]');
+  cont?.replaceChildren(
+    ...(dash.continueAt
+      ? [el(doc, 'a', [dash.continueAt.label], { href: dash.continueAt.href, 'data-testid': 'progress-continue-link', 'data-kind': dash.continueAt.kind })]
+      : ['Nothing in progress. Pick a lesson below, or start with the first one.']),
+  );
+  const reviews = root.querySelector<HTMLElement>('[data-progress-reviews]');
+  const reviewsText = root.querySelector<HTMLElement>('[data-progress-reviews-text]');
+  const start = root.querySelector<HTMLElement>('[data-progress-review-start]');
+  const hasCards = Object.keys(record.cards).length > 0;
+  if (reviews && reviewsText && start) {
+    reviews.hidden = false;
+    reviews.dataset.due = String(dash.due);
+    reviewsText.textContent =
+      dash.due > 0
+        ? `Review: ${dash.due} due. Questions come back when you are about to forget them; a short session now keeps them.`
+        : hasCards
+          ? 'No reviews are due right now. Questions you answered come back here when they are due.'
+          : 'No reviews yet. Every quiz question you answer is scheduled to come back for review.';
+    start.hidden = dash.due === 0;
+    start.textContent = dash.due > 0 ? `Start a review of ${plural(dash.due, 'question')}` : 'Start a review';
+  }
+  for (const row of dash.lessons) {
+    const facts = root.querySelector<HTMLElement>(`[data-lesson-facts="${row.id}"]`);
+    const parts = [
+      row.best ? `Best quiz score: ${row.best.score} of ${row.best.total}` : 'Quiz not taken yet',
+      row.due > 0 ? `${plural(row.due, 'review')} due` : 'no reviews due',
+    ];
+    facts?.replaceChildren(parts.join(' · '));
+    if (facts) facts.dataset.due = String(row.due);
+    const note = root.querySelector<HTMLElement>(`[data-lesson-note="${row.id}"]`);
+    if (note) {
+      note.textContent = row.note ?? '';
+      note.hidden = row.note === null;
+    }
+    const slot = root.querySelector<HTMLElement>(`[data-mastery-slot="${row.id}"]`);
+    const box = root.querySelector<HTMLElement>(`[data-lesson-mastery="${row.id}"]`);
+    const summary = root.querySelector<HTMLElement>(`[data-mastery-summary="${row.id}"]`);
+    const { objectives, questions } = masteryInputs(catalog, row.id);
+    if (slot && box && objectives.length > 0) {
+      const mastery = masteryByObjective(record, row.id, objectives, questions);
+      renderMastery(slot, mastery);
+      if (summary) summary.textContent = `Objectives: ${mastery.mastered} of ${objectives.length} mastered`;
+      box.hidden = false;
+    }
+  }
+}
+
 function render(doc: Document, root: HTMLElement, catalog: Catalog): void {
-  const view = progressView(getBrowserStore().record, catalog);
+  const record = getBrowserStore().record;
+  renderDashboard(doc, root, catalog, record, dashboardView(record, catalog, new Date()));
+  const view = progressView(record, catalog);
   const quizzes = root.querySelector<HTMLElement>('[data-progress-quizzes]');
   const missed = root.querySelector<HTMLElement>('[data-progress-missed]');
   quizzes?.replaceChildren(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, lastAttempt, lessonStatus, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
+import { emptyRecord, lastAttempt, lessonStatus, questionKey, seedCards, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
 
 const T1 = '2026-11-03T10:00:00.000Z';
 const T2 = '2026-11-04T10:00:00.000Z';
@@ -66,5 +66,42 @@ describe('unfinished rounds', () => {
     expect(after.quizzes).toEqual(r.quizzes);
     expect(withoutRound(after, 'cap')).toBe(after);
     expect(r.rounds.cap).toBeDefined();
+  });
+});
+
+describe('seeding review cards from older progress', () => {
+  const new_ = { stability: 0, difficulty: 0, reps: 0, lapses: 0, state: 'new', step: 0, lastReview: null };
+
+  it('seeds one card per answered question: missed ones due when missed, known ones two days after', () => {
+    const cards = seedCards({
+      lessons: {},
+      quizzes: {
+        cap: { attempts: [{ at: T1, score: 1, total: 2, answers: { q1: { correct: true, response: '0' }, q2: { correct: true, response: '1' } } }] },
+        practice: { attempts: [{ at: T2, score: 0, total: 1, answers: { 'cap/q2': { correct: false, response: '2' }, bad: { correct: true, response: '' } } }] },
+      },
+      missed: { 'cap/q2': { at: T2, bank: 'cap', question: 'q2' }, 'tpc/x': { at: T1, bank: 'tpc', question: 'x' } },
+      rounds: { tpc: { started: T1, saved: T2, seed: 's', ids: ['y'], answers: { y: { correct: true, response: '0' } } } },
+    });
+    expect(cards).toEqual({
+      'cap/q1': { ...new_, due: '2026-11-05T10:00:00.000Z' },
+      'cap/q2': { ...new_, due: T2 },
+      'tpc/x': { ...new_, due: T1 },
+      'tpc/y': { ...new_, due: '2026-11-06T10:00:00.000Z' },
+    });
+  });
+
+  it('compares instants as times, not text, and lets a later right answer win', () => {
+    const cards = seedCards({
+      lessons: {},
+      quizzes: { cap: { attempts: [{ at: '2026-11-04T10:00:00Z', score: 1, total: 1, answers: { q1: { correct: true, response: '0' } } }] } },
+      missed: { 'cap/q1': { at: '2026-11-03T23:00:00.000Z', bank: 'cap', question: 'q1' } },
+      rounds: {},
+    });
+    expect(cards['cap/q1'].due).toBe('2026-11-06T10:00:00.000Z');
+  });
+
+  it('keys questions bank/question whatever the round', () => {
+    expect(questionKey('cap', 'q1')).toBe('cap/q1');
+    expect(questionKey('practice', 'cap/q1')).toBe('cap/q1');
   });
 });

@@ -3,10 +3,10 @@
  * persists the result; views call the readers (`lessonStatus`, `lastAttempt`). Nothing here
  * touches storage, the clock (callers pass instants) or the DOM, and no input is mutated.
  */
-import type { AnswerRecord, ProgressRecord, QuizAttempt, UnfinishedRound } from '../schemas/progress.ts';
-import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PROGRESS_VERSION } from './constants.ts';
+import type { AnswerRecord, ProgressRecord, QuizAttempt, ReviewCard, UnfinishedRound } from '../schemas/progress.ts';
+import { CARD_KEY_PATTERN, MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PRACTICE_BANK_ID, PROGRESS_VERSION } from './constants.ts';
 
-export type { AnswerRecord, ProgressRecord, QuizAttempt, UnfinishedRound } from '../schemas/progress.ts';
+export type { AnswerRecord, AttemptMode, ProgressRecord, QuizAttempt, ReviewCard, UnfinishedRound } from '../schemas/progress.ts';
 
 /** Where a reader stands with one lesson. */
 export type LessonStatus = 'not-started' | 'visited' | 'finished';
@@ -19,12 +19,31 @@ export interface QuestionOutcome {
 }
 
 export function emptyRecord(): ProgressRecord {
-  return { version: PROGRESS_VERSION, lessons: {}, quizzes: {}, missed: {}, rounds: {} };
+  return { version: PROGRESS_VERSION, lessons: {}, quizzes: {}, missed: {}, rounds: {}, cards: {} };
 }
 
-/** The key of a question in `missed`: `bankId/questionId`. */
+/** The key of a question in `missed` and `cards`: `bankId/questionId`. */
 export function missedKey(bank: string, question: string): string {
   return `${bank}/${question}`;
+}
+
+/** Separates a bank id from a checkpoint's name in the id a lesson checkpoint saves under (`bank__name`). */
+export const CHECKPOINT_SEPARATOR = '__';
+
+/**
+ * The `bankId/questionId` key of a question as a round or attempt saved under `quizId` names it.
+ * Mixed sets (practice, reviews, exams) already use `bankId/questionId`; a lesson's bank and its
+ * checkpoints (`bank__name`) use the bank's own question ids, which never hold a slash. Must agree
+ * with `answerKey` in mastery.ts (review.test.ts checks).
+ */
+export function questionKey(quizId: string, id: string): string {
+  return id.includes('/') ? id : missedKey(quizBank(quizId), id);
+}
+
+/** The bank a saved quiz id belongs to: a checkpoint's `bank__name` to its bank, anything else to itself. */
+export function quizBank(quizId: string): string {
+  const at = quizId.indexOf(CHECKPOINT_SEPARATOR);
+  return at > 0 ? quizId.slice(0, at) : quizId;
 }
 
 /** Records that the lesson was opened at `at`; a finished mark is kept. */
@@ -108,4 +127,44 @@ export function lessonStatus(record: ProgressRecord, lesson: string): LessonStat
 export function lastAttempt(record: ProgressRecord, bankId: string): QuizAttempt | null {
   const attempts = record.quizzes[bankId]?.attempts ?? [];
   return attempts.length > 0 ? attempts[attempts.length - 1] : null;
+}
+
+/**
+ * How long after it was last answered right a seeded card falls due: two days, what the scheduler
+ * gives a first right answer (`review.test.ts` checks the two agree). A seeded question last
+ * answered wrong is due from the moment it was missed.
+ */
+export const SEED_KNOWN_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * Review cards for progress saved before cards existed (versions 2 and 3): one per question the
+ * record shows answered, in attempts, unfinished rounds or `missed`. The latest answer decides
+ * (a wrong one wins a tie): missed questions are due from when they were missed, so an existing
+ * reader has reviews at once; known ones fall due SEED_KNOWN_AFTER_MS after. Seeded cards are
+ * `new` to the scheduler, since their history holds no review it could replay. Answers that name
+ * no `bankId/questionId` are skipped. No clock: every instant comes from the record.
+ */
+export function seedCards(record: Omit<ProgressRecord, 'version' | 'cards'>): Record<string, ReviewCard> {
+  const latest = new Map<string, { at: string; t: number; correct: boolean }>();
+  // Instants are compared as times, not text: `…00Z` and `…00.000Z` are the same moment.
+  const saw = (key: string, at: string, correct: boolean) => {
+    // A mixed set's answer without a bank in its id cannot name a question: no card for it.
+    if (!CARD_KEY_PATTERN.test(key) || key.startsWith(`${PRACTICE_BANK_ID}/`)) return;
+    const t = Date.parse(at);
+    const before = latest.get(key);
+    if (!before || t > before.t || (t === before.t && !correct)) latest.set(key, { at, t, correct });
+  };
+  for (const [bank, quiz] of Object.entries(record.quizzes)) {
+    for (const attempt of quiz.attempts) for (const [id, a] of Object.entries(attempt.answers)) saw(questionKey(bank, id), attempt.at, a.correct);
+  }
+  for (const [bank, round] of Object.entries(record.rounds)) {
+    for (const [id, a] of Object.entries(round.answers)) saw(questionKey(bank, id), round.saved, a.correct);
+  }
+  for (const [key, m] of Object.entries(record.missed)) saw(key, m.at, false);
+  const cards: Record<string, ReviewCard> = {};
+  for (const [key, { at, correct }] of [...latest].sort(([a], [b]) => a.localeCompare(b))) {
+    const due = correct ? new Date(Date.parse(at) + SEED_KNOWN_AFTER_MS).toISOString() : at;
+    cards[key] = { due, stability: 0, difficulty: 0, reps: 0, lapses: 0, state: 'new', step: 0, lastReview: null };
+  }
+  return cards;
 }

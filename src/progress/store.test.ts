@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_BACKUP_KEY, PROGRESS_KEY } from './constants.ts';
 import { FakeStorage, fakeOptions } from './fake-storage.ts';
-import { emptyRecord, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
+import { emptyRecord, seedCards, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
+import { withReviewedRound } from './review.ts';
 import { createProgressStore, NOTICE_BLOCKED, NOTICE_WRITE_FAILED } from './store.ts';
 
 const T = '2026-11-03T10:00:00.000Z';
@@ -76,16 +77,17 @@ describe('progress store', () => {
     const store = createProgressStore(fakeOptions(storage));
     expect(store.notice).toBeNull();
     expect(store.record).toEqual({
-      version: 3,
+      version: 4,
       lessons: { 'foundations/cap': { visited: T, finished: T }, 'transactions/two-phase-commit': { visited: T, finished: null } },
       quizzes: { cap: { attempts: [{ at: T, score: 8, total: 10, answers: {} }] } },
       missed: {},
       rounds: {},
+      cards: {},
     });
     expect(saved(storage)).toEqual(store.record);
   });
 
-  it('migrates version 2 on load, keeping every attempt, and saves it as version 3 without a notice', () => {
+  it('migrates version 2 on load, keeping every attempt, and saves it as version 4 with seeded cards, without a notice', () => {
     const v2 = {
       version: 2,
       lessons: { 'foundations/cap': { visited: T, finished: null } },
@@ -95,7 +97,8 @@ describe('progress store', () => {
     const storage = new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(v2) });
     const store = createProgressStore(fakeOptions(storage));
     expect(store.notice).toBeNull();
-    expect(store.record).toEqual({ ...v2, version: 3, rounds: {} });
+    expect(store.record).toEqual({ ...v2, version: 4, rounds: {}, cards: seedCards({ ...v2, rounds: {} }) });
+    expect(Object.keys(store.record.cards)).toEqual(['cap/q1', 'cap/q2']);
     expect(saved(storage)).toEqual(store.record);
     expect(storage.items.has(PROGRESS_BACKUP_KEY)).toBe(false);
   });
@@ -206,12 +209,22 @@ describe('export and import', () => {
     expect(target.record.rounds).toEqual(withRounds.rounds);
   });
 
-  it('imports a version 2 file by migrating it, keeping its attempts', () => {
-    const { rounds: _rounds, ...v2 } = { ...full, version: 2 };
+  it('carries review cards through export and import', () => {
+    const reviewed = withReviewedRound(full, 'cap', { seed: 'abc', ids: ['q1', 'q2'], answers: { q1: { correct: false, response: '0' } } }, T);
+    const source = createProgressStore(fakeOptions(new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(reviewed) })));
+    const target = createProgressStore(fakeOptions(new FakeStorage()));
+    const result = target.importText(source.exportText());
+    expect(result.message).toBe('Imported 1 lesson, 1 quiz attempt, 1 missed question, 1 unfinished quiz round and 1 review schedule.');
+    expect(target.record.cards).toEqual(reviewed.cards);
+    expect(target.record.cards['cap/q1'].state).toBe('learning');
+  });
+
+  it('imports a version 2 file by migrating it, keeping its attempts and seeding review cards', () => {
+    const { rounds: _rounds, cards: _cards, ...v2 } = { ...full, version: 2 };
     const target = createProgressStore(fakeOptions(new FakeStorage()));
     const result = target.importText(JSON.stringify(v2));
-    expect(result).toEqual({ ok: true, message: 'Imported 1 lesson, 1 quiz attempt and 1 missed question, converted from an older format.' });
-    expect(target.record).toEqual(full);
+    expect(result).toEqual({ ok: true, message: 'Imported 1 lesson, 1 quiz attempt, 1 missed question and 2 review schedules, converted from an older format.' });
+    expect(target.record).toEqual({ ...full, cards: seedCards(full) });
   });
 
   it('imports a version 1 file by migrating it', () => {
@@ -227,7 +240,7 @@ describe('export and import', () => {
     const before = storage.items.get(PROGRESS_KEY);
     const cases: [string, RegExp][] = [
       ['<html>not json</html>', /not valid JSON/],
-      ['{"version": 4}', /newer version of this site \(format 4\)/],
+      ['{"version": 5}', /newer version of this site \(format 5\)/],
       [JSON.stringify({ ...full, missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q9' } } }), /missed › cap\/q2 is filed under the wrong key/],
       ['x'.repeat(1_000_001), /too large/],
     ];

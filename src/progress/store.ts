@@ -130,6 +130,8 @@ function importSummary(record: ProgressRecord, migrated: boolean): string {
   const parts = [plural(lessons, 'lesson'), plural(attempts, 'quiz attempt'), plural(missed, 'missed question')];
   // Unfinished rounds are named only when there are some, so older exports read as they always did.
   if (rounds > 0) parts.push(plural(rounds, 'unfinished quiz round'));
+  const cards = Object.keys(record.cards).length;
+  if (cards > 0) parts.push(plural(cards, 'review schedule'));
   const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `Imported ${list}${migrated ? ', converted from an older format' : ''}.`;
 }

@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { progressRecordSchema, progressRecordV2Schema } from '../schemas/progress.ts';
-import { describeProblems, isIsoInstant, migrateV2, readRecord, salvageV3 } from './validate.ts';
+import { progressRecordSchema, progressRecordV2Schema, progressRecordV3Schema } from '../schemas/progress.ts';
+import { describeProblems, isIsoInstant, migrateV2, readRecord, salvageV4 } from './validate.ts';
 
 const T = '2026-11-03T10:00:00.000Z';
 const attempt = { at: T, score: 1, total: 2, answers: { q1: { correct: true, response: '1' } } };
 const round = { started: T, saved: T, seed: '0a1b2c3d', ids: ['q1', 'q2', 'q3'], answers: { q1: { correct: false, response: '2', hinted: true } } };
+const card = { due: T, stability: 2.3, difficulty: 5.1, reps: 1, lapses: 0, state: 'review', step: 0, lastReview: T };
+const seeded = { due: T, stability: 0, difficulty: 0, reps: 0, lapses: 0, state: 'new', step: 0, lastReview: null };
 const base = {
-  version: 3,
+  version: 4,
   lessons: { 'foundations/cap': { visited: T, finished: null } },
   quizzes: { cap: { attempts: [attempt] } },
   missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q2' } },
   rounds: { cap: round },
+  cards: { 'cap/q1': card, 'cap/q2': seeded },
 };
 
 /** Records the zod schema (the specification) accepts or rejects, for checking the hand validator. */
 const samples: Record<string, unknown>[] = [
   base,
-  { version: 3, lessons: {}, quizzes: {}, missed: {}, rounds: {} },
+  { version: 4, lessons: {}, quizzes: {}, missed: {}, rounds: {}, cards: {} },
   { ...base, lessons: { a: { visited: T, finished: T } } },
   { ...base, lessons: { a: { visited: '2026-02-30T10:00:00Z', finished: null } } },
   { ...base, lessons: { a: { visited: T } } },
@@ -44,12 +47,31 @@ const samples: Record<string, unknown>[] = [
   { ...base, rounds: { cap: { ...round, answers: { q1: { correct: 1, response: '1' } } } } },
   { ...base, rounds: { cap: 'half done' } },
   { ...base, rounds: [] },
+  { ...base, quizzes: { cap: { attempts: [{ ...attempt, mode: 'exam' }] } } },
+  { ...base, quizzes: { cap: { attempts: [{ ...attempt, mode: 'cram' }] } } },
+  { ...base, cards: { 'cap/q1': { ...card, state: 'learning', step: 1 }, 'tpc/sub/q': card } },
+  { ...base, cards: { q1: card } },
+  { ...base, cards: { 'cap/': card } },
+  { ...base, cards: { 'cap/q1': { ...card, due: 'tomorrow' } } },
+  { ...base, cards: { 'cap/q1': { ...card, stability: -1 } } },
+  { ...base, cards: { 'cap/q1': { ...card, stability: 'high' } } },
+  { ...base, cards: { 'cap/q1': { ...card, difficulty: 11 } } },
+  { ...base, cards: { 'cap/q1': { ...card, reps: 1.5 } } },
+  { ...base, cards: { 'cap/q1': { ...card, lapses: -1 } } },
+  { ...base, cards: { 'cap/q1': { ...card, step: undefined } } },
+  { ...base, cards: { 'cap/q1': { ...card, state: 'Review' } } },
+  { ...base, cards: { 'cap/q1': { ...card, state: 2 } } },
+  { ...base, cards: { 'cap/q1': { ...card, lastReview: undefined } } },
+  { ...base, cards: { 'cap/q1': { ...card, lastReview: null } } },
+  { ...base, cards: { 'cap/q1': { ...seeded, lastReview: T } } },
+  { ...base, cards: { 'cap/q1': [] } },
+  { ...base, cards: [] },
 ];
 
 describe('hand validator agrees with the zod schema', () => {
   it.each(samples.map((s, i) => [i, s] as const))('sample %i', (_, sample) => {
     const zodAccepts = progressRecordSchema.safeParse(sample).success;
-    const { record, problems } = salvageV3(sample);
+    const { record, problems } = salvageV4(sample);
     expect(problems.length === 0).toBe(zodAccepts);
     // Whatever is salvaged is itself a valid record.
     expect(progressRecordSchema.safeParse(record).success).toBe(true);
@@ -58,7 +80,7 @@ describe('hand validator agrees with the zod schema', () => {
 
   it('keeps the newest attempts when there are too many', () => {
     const attempts = Array.from({ length: 23 }, (_, i) => ({ ...attempt, score: i % 2 }));
-    const { record, problems } = salvageV3({ ...base, quizzes: { cap: { attempts } } });
+    const { record, problems } = salvageV4({ ...base, quizzes: { cap: { attempts } } });
     expect(record.quizzes.cap.attempts).toEqual(attempts.slice(3));
     expect(problems).toEqual([{ path: 'quizzes › cap', problem: 'had 3 more attempts than the 20 kept' }]);
   });
@@ -68,8 +90,8 @@ describe('readRecord', () => {
   it('tells JSON errors, newer and unknown versions apart', () => {
     expect(readRecord('{', T)).toMatchObject({ kind: 'unreadable', reason: 'json' });
     expect(readRecord('"text"', T)).toMatchObject({ kind: 'unreadable', reason: 'shape' });
-    expect(readRecord('{"version": 4}', T)).toMatchObject({ kind: 'unreadable', reason: 'newer-version' });
-    expect(readRecord('{"version": "3"}', T)).toMatchObject({ kind: 'unreadable', reason: 'unknown-version' });
+    expect(readRecord('{"version": 5}', T)).toMatchObject({ kind: 'unreadable', reason: 'newer-version' });
+    expect(readRecord('{"version": "4"}', T)).toMatchObject({ kind: 'unreadable', reason: 'unknown-version' });
   });
 
   it('migrates version 2, keeping every lesson, attempt (with its answers) and missed question', () => {
@@ -86,14 +108,52 @@ describe('readRecord', () => {
     const outcome = readRecord(JSON.stringify(v2), T);
     expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: 2, problems: [] });
     if (outcome.kind !== 'ok') return;
-    expect(outcome.record).toEqual({ ...v2, version: 3, rounds: {} });
+    const { cards, ...rest } = outcome.record;
+    expect(rest).toEqual({ ...v2, version: 4, rounds: {} });
+    // A card for every question answered: cap/q1 and cap/q2 (lesson attempts), cap/q3 (practice), and the missed ones.
+    expect(Object.keys(cards).sort()).toEqual(['cap/q1', 'cap/q2', 'cap/q3', 'practice-bank/q']);
+    // q1 was last answered right (due two days on); q2 is filed as missed at the same instant, and the miss wins.
+    expect(cards['cap/q1']).toMatchObject({ state: 'new', due: '2026-11-05T10:00:00.000Z' });
+    expect(cards['cap/q2']).toMatchObject({ state: 'new', due: T });
+    expect(cards['cap/q3']).toMatchObject({ state: 'new', due: T });
+    expect(progressRecordSchema.safeParse(outcome.record).success).toBe(true);
+  });
+
+  it('migrates version 3, keeping every entry and unfinished round, and seeding cards so missed questions are due at once', () => {
+    const T2 = '2026-11-04T10:00:00.000Z';
+    const v3 = {
+      version: 3,
+      lessons: base.lessons,
+      quizzes: { cap: { attempts: [{ ...attempt, answers: { q1: { correct: true, response: '1' }, q2: { correct: false, response: '0' } } }] } },
+      missed: { 'cap/q2': { at: T, bank: 'cap', question: 'q2' } },
+      // The round answered q1 wrongly a day later: the newer answer decides q1's card.
+      rounds: { cap: { ...round, saved: T2 } },
+    };
+    expect(progressRecordV3Schema.safeParse(v3).success).toBe(true);
+    const outcome = readRecord(JSON.stringify(v3), T2);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: 3, problems: [] });
+    if (outcome.kind !== 'ok') return;
+    const { cards, ...rest } = outcome.record;
+    expect(rest).toEqual({ ...v3, version: 4 });
+    expect(cards).toEqual({
+      'cap/q1': { ...seeded, due: T2 },
+      'cap/q2': { ...seeded, due: T },
+    });
     expect(progressRecordSchema.safeParse(outcome.record).success).toBe(true);
   });
 
   it('migrates a damaged version 2 record, dropping and naming only what version 2 itself rejects', () => {
     const { record, problems } = migrateV2({ version: 2, lessons: { a: { visited: 'x', finished: null } }, quizzes: { cap: { attempts: [attempt] } }, missed: {} });
-    expect(record).toEqual({ version: 3, lessons: {}, quizzes: { cap: { attempts: [attempt] } }, missed: {}, rounds: {} });
+    expect(record).toEqual({ version: 4, lessons: {}, quizzes: { cap: { attempts: [attempt] } }, missed: {}, rounds: {}, cards: { 'cap/q1': { ...seeded, due: '2026-11-05T10:00:00.000Z' } } });
     expect(problems.map((p) => p.path)).toEqual(['lessons › a']);
+  });
+
+  it('drops an unreadable review card, naming it, and keeps the rest', () => {
+    const outcome = readRecord(JSON.stringify({ ...base, cards: { 'cap/q1': card, 'cap/q2': { ...card, reps: 'many' } } }), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null });
+    if (outcome.kind !== 'ok') return;
+    expect(outcome.record.cards).toEqual({ 'cap/q1': card });
+    expect(outcome.problems).toEqual([{ path: 'cards › cap/q2', problem: 'has counts that are not whole numbers' }]);
   });
 
   it('drops an unreadable unfinished round, naming it, and keeps the rest', () => {
@@ -111,6 +171,7 @@ describe('readRecord', () => {
     expect(outcome.record.lessons).toEqual({ a: { visited: T, finished: null }, b: { visited: T, finished: T } });
     expect(Object.keys(outcome.record.quizzes)).toEqual(['x']);
     expect(outcome.record.rounds).toEqual({});
+    expect(outcome.record.cards).toEqual({});
     expect(progressRecordSchema.safeParse(outcome.record).success).toBe(true);
     expect(outcome.problems.map((p) => p.path)).toEqual(['visited › 2', 'quizScores › cap']);
   });

@@ -1,6 +1,6 @@
 /**
- * Reads saved progress text into a valid record: parses, migrates versions 1 and 2, and salvages
- * version 3 entry by entry, reporting every entry it had to drop and why.
+ * Reads saved progress text into a valid record: parses, migrates versions 1, 2 and 3, and
+ * salvages version 4 entry by entry, reporting every entry it had to drop and why.
  *
  * Hand-written on purpose: it ships on every page inside the progress script, where zod would
  * cost more than the rest of the script together. `src/schemas/progress.ts` is the specification;
@@ -14,9 +14,20 @@ import type {
   ProgressRecord,
   QuizAttempt,
   QuizProgress,
+  ReviewCard,
   UnfinishedRound,
 } from '../schemas/progress.ts';
-import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, MAX_ROUND_QUESTIONS, PROGRESS_VERSION, ROUND_SEED_PATTERN } from './constants.ts';
+import {
+  ATTEMPT_MODES,
+  CARD_KEY_PATTERN,
+  CARD_STATES,
+  MAX_ATTEMPTS,
+  MAX_RESPONSE_LENGTH,
+  MAX_ROUND_QUESTIONS,
+  PROGRESS_VERSION,
+  ROUND_SEED_PATTERN,
+} from './constants.ts';
+import { seedCards } from './record.ts';
 
 /** One thing that was wrong, located by a readable path such as `lessons › foundations/cap › visited`. */
 export interface Problem {
@@ -82,7 +93,9 @@ function checkAttempt(v: unknown): QuizAttempt | string {
   const bad: Problem[] = [];
   const answers = entries(v.answers, '', bad, checkAnswer);
   if (bad.length > 0) return `answer to “${bad[0].path.slice(3)}” ${bad[0].problem}`;
-  return { at: v.at, score: v.score, total: v.total, answers };
+  if (v.mode === undefined) return { at: v.at, score: v.score, total: v.total, answers };
+  if (!(ATTEMPT_MODES as readonly unknown[]).includes(v.mode)) return '“mode” is not one this site knows';
+  return { at: v.at, score: v.score, total: v.total, answers, mode: v.mode as QuizAttempt['mode'] };
 }
 
 /** A bank's history. Bad attempts are dropped one by one; only the newest MAX_ATTEMPTS are kept. */
@@ -125,37 +138,69 @@ function checkRound(v: unknown): UnfinishedRound | string {
   return { started: v.started, saved: v.saved, seed: v.seed, ids: [...ids], answers };
 }
 
-/** The sections versions 2 and 3 share, entry by entry: a bad entry is dropped and reported, the rest is kept. */
-function salvageShared(data: Obj, problems: Problem[]): Omit<ProgressRecord, 'version' | 'rounds'> {
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A review card. Its fields only make sense together, so a card with any bad field is dropped whole. */
+function checkCard(v: unknown, key: string): ReviewCard | string {
+  if (!CARD_KEY_PATTERN.test(key)) return 'is not filed under a “bank/question” key';
+  if (!isObj(v)) return 'is not a review card';
+  if (!isIsoInstant(v.due)) return '“due” is not a date and time';
+  if (!isNumber(v.stability) || v.stability < 0) return '“stability” is not a number of days';
+  if (!isNumber(v.difficulty) || v.difficulty < 0 || v.difficulty > 10) return '“difficulty” is not between 0 and 10';
+  if (!isCount(v.reps) || !isCount(v.lapses) || !isCount(v.step)) return 'has counts that are not whole numbers';
+  if (!(CARD_STATES as readonly unknown[]).includes(v.state)) return '“state” is not one this site knows';
+  if (v.lastReview !== null && !isIsoInstant(v.lastReview)) return '“lastReview” is neither empty nor a date and time';
+  if ((v.state === 'new') !== (v.lastReview === null)) return 'says it is new but was reviewed, or the reverse';
+  const state = v.state as ReviewCard['state'];
+  return { due: v.due, stability: v.stability, difficulty: v.difficulty, reps: v.reps, lapses: v.lapses, state, step: v.step, lastReview: v.lastReview };
+}
+
+/** The sections versions 2 to 4 share, entry by entry: a bad entry is dropped and reported, the rest is kept. */
+function salvageShared(data: Obj, problems: Problem[]): Omit<ProgressRecord, 'version' | 'rounds' | 'cards'> {
   const lessons = entries(data.lessons, 'lessons', problems, checkLesson);
   const quizzes = entries(data.quizzes, 'quizzes', problems, (v, key) => checkQuiz(v, `quizzes › ${key}`, problems));
   const missed = entries(data.missed, 'missed', problems, checkMissed);
   return { lessons, quizzes, missed };
 }
 
-/** Version 3 data, entry by entry: a bad entry is dropped and reported, the rest is kept. */
-export function salvageV3(data: Obj): { record: ProgressRecord; problems: Problem[] } {
+/** Version 4 (current) data, entry by entry: a bad entry is dropped and reported, the rest is kept. */
+export function salvageV4(data: Obj): { record: ProgressRecord; problems: Problem[] } {
   const problems: Problem[] = [];
   const shared = salvageShared(data, problems);
   const rounds = entries(data.rounds, 'rounds', problems, checkRound);
-  return { record: { version: PROGRESS_VERSION, ...shared, rounds }, problems };
+  const cards = entries(data.cards, 'cards', problems, checkCard);
+  return { record: { version: PROGRESS_VERSION, ...shared, rounds, cards }, problems };
 }
 
 /**
- * Version 2 into version 3. Version 2 saved answers only when a round ended, so it has no
+ * Version 3 into version 4: every lesson, attempt, missed question and unfinished round is kept
+ * as it was, and a review card is seeded for each question answered in them (`seedCards`), so
+ * missed questions are due for review at once. Entries version 3 itself would reject are dropped
+ * and reported; a `cards` section it could not have had is ignored.
+ */
+export function migrateV3(data: Obj): { record: ProgressRecord; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const shared = salvageShared(data, problems);
+  const rounds = entries(data.rounds, 'rounds', problems, checkRound);
+  return { record: { version: PROGRESS_VERSION, ...shared, rounds, cards: seedCards({ ...shared, rounds }) }, problems };
+}
+
+/**
+ * Version 2 into version 4. Version 2 saved answers only when a round ended, so it has no
  * unfinished rounds: every lesson, attempt (with its answers) and missed question is kept as it
- * was, and `rounds` starts empty. Entries version 2 itself would reject are dropped and reported.
+ * was, `rounds` starts empty, and cards are seeded as for version 3. Entries version 2 itself
+ * would reject are dropped and reported.
  */
 export function migrateV2(data: Obj): { record: ProgressRecord; problems: Problem[] } {
   const problems: Problem[] = [];
   const shared = salvageShared(data, problems);
-  return { record: { version: PROGRESS_VERSION, ...shared, rounds: {} }, problems };
+  return { record: { version: PROGRESS_VERSION, ...shared, rounds: {}, cards: seedCards({ ...shared, rounds: {} }) }, problems };
 }
 
 /**
  * Version 1 (`{ version: 1, visited, finished, quizScores }`, no dates) into the current version.
  * Its events carry no time, so they are dated `now`; each last score becomes one attempt without
- * answers; there are no missed questions or unfinished rounds to carry.
+ * answers; there are no missed questions, unfinished rounds or answered questions to seed cards from.
  */
 export function migrateV1(data: Obj, now: string): { record: ProgressRecord; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -175,7 +220,7 @@ export function migrateV1(data: Obj, now: string): { record: ProgressRecord; pro
   );
   const quizzes: Record<string, QuizProgress> = {};
   for (const [bank, s] of Object.entries(scores)) quizzes[bank] = { attempts: [{ at: now, score: s.score, total: s.total, answers: {} }] };
-  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed: {}, rounds: {} }, problems };
+  return { record: { version: PROGRESS_VERSION, lessons, quizzes, missed: {}, rounds: {}, cards: {} }, problems };
 }
 
 /** Any saved or imported text into a record, or the reason it cannot be one. `now` dates migrated events. */
@@ -189,7 +234,8 @@ export function readRecord(text: string, now: string): ReadOutcome {
   }
   if (!isObj(data)) return { kind: 'unreadable', reason: 'shape', detail: 'it is not a progress record' };
   const version = data.version;
-  if (version === PROGRESS_VERSION) return { kind: 'ok', ...salvageV3(data), migratedFrom: null };
+  if (version === PROGRESS_VERSION) return { kind: 'ok', ...salvageV4(data), migratedFrom: null };
+  if (version === 3) return { kind: 'ok', ...migrateV3(data), migratedFrom: 3 };
   if (version === 2) return { kind: 'ok', ...migrateV2(data), migratedFrom: 2 };
   if (version === 1) return { kind: 'ok', ...migrateV1(data, now), migratedFrom: 1 };
   if (typeof version === 'number' && version > PROGRESS_VERSION) {

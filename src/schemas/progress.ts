@@ -8,7 +8,16 @@
  */
 import { z } from 'zod';
 
-import { MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, MAX_ROUND_QUESTIONS, PROGRESS_VERSION, ROUND_SEED_PATTERN } from '../progress/constants.ts';
+import {
+  ATTEMPT_MODES,
+  CARD_KEY_PATTERN,
+  CARD_STATES,
+  MAX_ATTEMPTS,
+  MAX_RESPONSE_LENGTH,
+  MAX_ROUND_QUESTIONS,
+  PROGRESS_VERSION,
+  ROUND_SEED_PATTERN,
+} from '../progress/constants.ts';
 
 export { MAX_ATTEMPTS, PROGRESS_BACKUP_KEY, PROGRESS_KEY, PROGRESS_VERSION } from '../progress/constants.ts';
 
@@ -44,6 +53,11 @@ export const quizAttemptSchema = z
     total: z.number().int().positive(),
     /** Each answer, keyed by question id (in practice sets: `bankId/questionId`). */
     answers: z.record(z.string(), answerRecordSchema),
+    /**
+     * How it was taken: a lesson's quiz, a practice set, a review session of due questions, or a
+     * timed exam. New in version 4 and optional, so older attempts stay valid without it.
+     */
+    mode: z.enum(ATTEMPT_MODES).optional(),
   })
   .refine((a) => a.score <= a.total, { message: 'score is larger than total' });
 
@@ -87,7 +101,33 @@ export const unfinishedRoundSchema = z
   .refine((r) => new Set(r.ids).size === r.ids.length, { message: 'question ids repeat' })
   .refine((r) => Object.keys(r.answers).every((id) => r.ids.includes(id)), { message: 'an answer is for a question the round does not ask' });
 
-/** The whole record, version 3. */
+/**
+ * One question's review schedule (FSRS, through `ts-fsrs`), keyed by `bankId/questionId` like
+ * `missed`. Only what the scheduler needs to compute the next review is kept, as plain JSON with
+ * ISO instants; `src/progress/review.ts` converts to and from the library's own card.
+ */
+export const reviewCardSchema = z
+  .object({
+    /** When the question is next due for review. */
+    due: isoInstantSchema,
+    /** FSRS stability: roughly the days until recall drops to the target (0 before the first review). */
+    stability: z.number().nonnegative().finite(),
+    /** FSRS difficulty, 1 to 10 once reviewed (0 before the first review). */
+    difficulty: z.number().min(0).max(10),
+    /** Reviews so far. */
+    reps: z.number().int().nonnegative(),
+    /** Times a known question was forgotten (answered wrong while in review). */
+    lapses: z.number().int().nonnegative(),
+    /** Where the card is in FSRS's cycle. */
+    state: z.enum(CARD_STATES),
+    /** Index of the current (re)learning step; 0 otherwise. */
+    step: z.number().int().nonnegative(),
+    /** When it was last reviewed; null for a card seeded from older progress and not reviewed since. */
+    lastReview: isoInstantSchema.nullable(),
+  })
+  .refine((c) => (c.state === 'new') === (c.lastReview === null), { message: 'a card is new exactly when it has never been reviewed' });
+
+/** The whole record, version 4. */
 export const progressRecordSchema = z.object({
   /** Format version; always PROGRESS_VERSION when written by this code. */
   version: z.literal(PROGRESS_VERSION),
@@ -99,13 +139,21 @@ export const progressRecordSchema = z.object({
   missed: z.record(z.string(), missedQuestionSchema),
   /** Unfinished rounds, by bank id (`practice` for the mixed set). New in version 3. */
   rounds: z.record(z.string(), unfinishedRoundSchema),
+  /** Review schedules, by `bankId/questionId`: one per question ever answered. New in version 4. */
+  cards: z.record(z.string().regex(CARD_KEY_PATTERN), reviewCardSchema),
 });
 
 /**
- * Version 2, kept here only so it can be migrated: version 3 without `rounds` (answers were
- * saved only when a round ended). Migration keeps every entry and adds `rounds: {}`.
+ * Version 3, kept here only so it can be migrated: version 4 without `cards`. Migration keeps
+ * every entry and seeds a card for each question answered in it (`seedCards` in record.ts).
  */
-export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true }).extend({ version: z.literal(2) });
+export const progressRecordV3Schema = progressRecordSchema.omit({ cards: true }).extend({ version: z.literal(3) });
+
+/**
+ * Version 2, kept here only so it can be migrated: version 3 without `rounds` (answers were
+ * saved only when a round ended). Migration keeps every entry, adds `rounds: {}` and seeds cards.
+ */
+export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true, cards: true }).extend({ version: z.literal(2) });
 
 /**
  * Version 1, the first and simpler format, kept here only so it can be migrated: lists of visited
@@ -127,6 +175,10 @@ export type QuizAttempt = z.infer<typeof quizAttemptSchema>;
 export type QuizProgress = z.infer<typeof quizProgressSchema>;
 export type MissedQuestion = z.infer<typeof missedQuestionSchema>;
 export type UnfinishedRound = z.infer<typeof unfinishedRoundSchema>;
+export type ReviewCard = z.infer<typeof reviewCardSchema>;
+export type CardState = ReviewCard['state'];
+export type AttemptMode = NonNullable<QuizAttempt['mode']>;
 export type ProgressRecord = z.infer<typeof progressRecordSchema>;
+export type ProgressRecordV3 = z.infer<typeof progressRecordV3Schema>;
 export type ProgressRecordV2 = z.infer<typeof progressRecordV2Schema>;
 export type ProgressRecordV1 = z.infer<typeof progressRecordV1Schema>;

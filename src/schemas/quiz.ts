@@ -30,6 +30,13 @@ const baseQuestion = {
   hint: z.string().min(1, 'every question needs a hint'),
   /** Ids of lessons (docs collection ids, e.g. `foundations/cap`) that teach what this question tests. */
   lessons: z.array(z.string()).default([]),
+  /**
+   * Ids of the objectives of the bank's lesson (frontmatter `objectives[].id`) that this question
+   * tests; at least one in a lesson's bank. Ids rather than positions, so objectives can be
+   * reworded and reordered without remapping. A content test fails on an unknown id, and on an
+   * objective that no question tests. Mastery per objective is computed from these.
+   */
+  objectives: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'objective ids are kebab-case')).default([]),
 };
 
 /** Pick exactly one option. */
@@ -146,6 +153,7 @@ export const quizBankSchema = z
         });
         if (new Set(q.answers).size !== q.answers.length) at('answers repeat an index', 'answers');
       }
+      if (new Set(q.objectives).size !== q.objectives.length) at('objectives repeat an id', 'objectives');
       if (q.kind === 'ordering' && new Set(q.items).size !== q.items.length) at('ordering items must be distinct', 'items');
     });
   });

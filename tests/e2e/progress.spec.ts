@@ -101,7 +101,7 @@ test('a version 2 record is migrated quietly, keeping its attempts and missed qu
   await expect(quiz.getByTestId('quiz-last-attempt')).toContainText('5 of 22');
   await expect(page.locator('[data-progress-notice]')).toBeHidden();
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('consistency-lab:progress')!));
-  expect(saved.version).toBe(3);
+  expect(saved.version).toBe(4);
   expect(saved.quizzes).toEqual(v2.quizzes);
   expect(saved.missed).toEqual(v2.missed);
   expect(saved.rounds).toEqual({});

@@ -11,3 +11,5 @@ export { default as Diagram } from './Diagram.astro';
 export { default as Quiz } from './Quiz.astro';
 export { default as Simulation } from './Simulation.astro';
 export { default as FinishLesson } from './FinishLesson.astro';
+export { default as Checkpoint } from './Checkpoint.astro';
+export { default as Drill } from './Drill.astro';

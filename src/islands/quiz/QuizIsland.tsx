@@ -2,8 +2,9 @@
  * The quiz island: one question at a time from a bank, feedback for every option, a result with
  * a breakdown and retries. Each checked answer is saved at once with the round (its order, its
  * shuffle seed, its answers), so a reload or a later visit offers to continue where the reader
- * stopped. In practice mode it receives every bank merged (ids `bankId/questionId`) and first asks
- * which lesson and difficulty to draw from.
+ * stopped. Each checked answer also reviews its question's card (spaced review, `review.ts`). In
+ * practice mode it receives every bank merged (ids `bankId/questionId`) and first asks what to
+ * draw from: a mixed set, or the questions due for review (preselected by `?source=due`).
  *
  * This component wires state to views: the round's phases are the statechart in
  * `round-machine.ts` (through `@xstate/react`), its steps are pure functions in `session.ts`,
@@ -14,9 +15,11 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Question, QuizBank } from '../../schemas/quiz.ts';
-import { lastAttempt, unfinishedRound, withAttempt, withoutRound, withRound, type QuizAttempt } from '../../progress/record.ts';
+import { lastAttempt, quizBank, unfinishedRound, withAttempt, withoutRound, type AttemptMode, type QuizAttempt } from '../../progress/record.ts';
+import { dueKeys } from '../../progress/due.ts';
+import { withReviewedRound } from '../../progress/review.ts';
 import { getBrowserStore } from '../../progress/store.ts';
-import { drawPractice, type PracticeFilters } from './practice.ts';
+import { drawPractice, drawReview, reviewLessons, type PracticeFilters, type PracticeSource } from './practice.ts';
 import { PracticeStart } from './PracticeStart.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { Results, type LessonLink } from './Results.tsx';
@@ -64,6 +67,11 @@ export default function QuizIsland({ bankId, bank, mode = 'lesson', lessons = []
   const [last, setLast] = useState<QuizAttempt | null>(null);
   const [missed, setMissed] = useState<ReadonlySet<string>>(new Set());
   const [filters, setFilters] = useState<PracticeFilters>({ lesson: null, difficulty: null });
+  const [source, setSource] = useState<PracticeSource>('mixed');
+  // Review state read after hydration: due keys (most overdue first) and every question with a card.
+  const [review, setReview] = useState<{ due: string[]; answered: ReadonlySet<string>; lessons: ReadonlySet<string> }>({ due: [], answered: new Set(), lessons: new Set() });
+  // How the round in progress was drawn, for the saved attempt; a ref, since the save handlers outlive renders.
+  const attemptMode = useRef<AttemptMode>(practice ? 'practice' : 'lesson');
   const [saveNotice, setSaveNotice] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -74,6 +82,8 @@ export default function QuizIsland({ bankId, bank, mode = 'lesson', lessons = []
     const record = getBrowserStore().record;
     setLast(lastAttempt(record, bankId));
     setMissed(new Set(Object.keys(record.missed)));
+    // The clock is read here, in the island, never in the pure modules.
+    if (practice) setReview({ due: dueKeys(record, new Date(), new Set(allIds)), answered: new Set(Object.keys(record.cards)), lessons: reviewLessons(record.lessons) });
   };
 
   /** Applies a change to saved progress; says so in the quiz when this browser cannot keep it. */
@@ -86,9 +96,10 @@ export default function QuizIsland({ bankId, bank, mode = 'lesson', lessons = []
   // Saving follows the machine: each checked answer, the finished round, a round given up.
   useEffect(() => {
     const subs = [
-      actor.on('progress.round', ({ round }) => persist((r, at) => withRound(r, bankId, round, at))),
+      actor.on('progress.round', ({ round }) => persist((r, at) => withReviewedRound(r, bankId, round, at))),
       actor.on('progress.finished', ({ session: done }) => {
-        persist((r, at) => withoutRound(withAttempt(r, bankId, toAttempt(done, at), outcomes(done, bankId, practice)), bankId));
+        const mode = attemptMode.current;
+        persist((r, at) => withoutRound(withAttempt(r, bankId, { ...toAttempt(done, at), mode }, outcomes(done, quizBank(bankId), practice)), bankId));
         refreshFromStore();
       }),
       actor.on('progress.discard', () => persist((r) => withoutRound(r, bankId))),
@@ -101,6 +112,7 @@ export default function QuizIsland({ bankId, bank, mode = 'lesson', lessons = []
     const record = getBrowserStore().record;
     refreshFromStore();
     const saved = unfinishedRound(record, bankId);
+    if (practice && new URLSearchParams(window.location.search).get('source') === 'due') setSource('due');
     if (saved) actor.send({ type: 'round.restore', round: saved });
     if (!actor.getSnapshot().matches('resumed') && !practice) actor.send({ type: 'round.start', ids: allIds, seed: freshSeed() });
     setReady(true);
@@ -145,7 +157,12 @@ export default function QuizIsland({ bankId, bank, mode = 'lesson', lessons = []
   const startPractice = () => {
     const record = getBrowserStore().record;
     const seed = `practice-${record.quizzes[bankId]?.attempts.length ?? 0}-${freshSeed()}`;
-    begin(drawPractice(bank.questions, missed, filters, practiceSize, seed));
+    attemptMode.current = source === 'due' ? 'review' : 'practice';
+    begin(
+      source === 'due'
+        ? drawReview(bank.questions, review.due, review.answered, review.lessons, filters, practiceSize, seed)
+        : drawPractice(bank.questions, missed, filters, practiceSize, seed),
+    );
   };
 
   const startOver = () => {
@@ -178,7 +195,18 @@ export default function QuizIsland({ bankId, bank, mode = 'lesson', lessons = []
       </Title>
       <LastAttempt attempt={last} />
       {phase === 'choosing' && (
-        <PracticeStart questions={bank.questions} lessons={lessons} missed={missed} filters={filters} size={practiceSize} onFilters={setFilters} onStart={startPractice} />
+        <PracticeStart
+          questions={bank.questions}
+          lessons={lessons}
+          missed={missed}
+          filters={filters}
+          size={practiceSize}
+          source={source}
+          review={review}
+          onSource={setSource}
+          onFilters={setFilters}
+          onStart={startPractice}
+        />
       )}
       {phase === 'resumed' && session && (
         <ResumeOffer

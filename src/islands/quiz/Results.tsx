@@ -82,7 +82,7 @@ export function Results(p: Props) {
         </>
       )}
       <p className="cl-quiz__saved" data-testid="quiz-saved">
-        {p.saveNotice ?? 'Saved in this browser. Missed questions come back first in the practice questions.'}
+        {p.saveNotice ?? 'Saved in this browser. Each question now has a review date: missed ones come back in about ten minutes, ones you knew in a few days.'}
       </p>
       <div className="cl-quiz__actions">
         {summary.missed.length > 0 && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quizBankSchema } from '../../schemas/quiz.ts';
-import { drawPractice, mergeBanks } from './practice.ts';
+import { drawPractice, drawReview, mergeBanks, planReview, reviewLessons } from './practice.ts';
 
 const q = (id: string, difficulty: string, lessons: string[] = []) => ({
   id, kind: 'single', difficulty, prompt: id, hint: 'h', lessons, answer: 0,
@@ -31,5 +31,30 @@ describe('practice sets', () => {
     expect(drawPractice(merged.questions, new Set(), { lesson: null, difficulty: 'hard' }, 10, 's').sort()).toEqual(['cap/h1', 'tpc/h1']);
     expect(drawPractice(merged.questions, new Set(), none, 3, 'x')).toEqual(drawPractice(merged.questions, new Set(), none, 3, 'x'));
     expect(drawPractice(merged.questions, new Set(), none, 10, 's')).toHaveLength(6);
+  });
+});
+
+describe('review sessions', () => {
+  const all = merged.questions;
+
+  it('takes the finished lessons, or the visited ones before any is finished', () => {
+    const T = '2026-11-03T10:00:00.000Z';
+    expect([...reviewLessons({ a: { visited: T, finished: null }, b: { visited: T, finished: T } })]).toEqual(['b']);
+    expect([...reviewLessons({ a: { visited: T, finished: null } })]).toEqual(['a']);
+    expect([...reviewLessons({})]).toEqual([]);
+  });
+
+  it('asks due questions first, most overdue first, then new ones from the given lessons only', () => {
+    const plan = planReview(all, ['tpc/e1', 'cap/m1', 'gone/q'], new Set(['tpc/e1', 'cap/m1', 'cap/e1']), new Set(['foundations/cap']), none, 10, 's');
+    expect(plan.due).toEqual(['tpc/e1', 'cap/m1']);
+    // New: never answered, taught by the CAP lesson (tpc/h1 counts: it names CAP); cap/e1 was answered already.
+    expect([...plan.fresh].sort()).toEqual(['cap/e2', 'cap/h1', 'tpc/h1']);
+    expect(drawReview(all, ['tpc/e1', 'cap/m1'], new Set(['tpc/e1', 'cap/m1', 'cap/e1']), new Set(['foundations/cap']), none, 10, 's').slice(0, 2)).toEqual(['tpc/e1', 'cap/m1']);
+  });
+
+  it('fills only up to the size, and filters both parts', () => {
+    expect(drawReview(all, ['cap/h1', 'cap/e1', 'cap/e2'], new Set(), new Set(['foundations/cap']), none, 2, 's')).toEqual(['cap/h1', 'cap/e1']);
+    expect(drawReview(all, ['cap/h1', 'cap/e1'], new Set(['cap/h1', 'cap/e1']), new Set(['foundations/cap']), { lesson: null, difficulty: 'hard' }, 10, 's')).toEqual(['cap/h1', 'tpc/h1']);
+    expect(drawReview(all, [], new Set(), new Set(), none, 10, 's')).toEqual([]);
   });
 });

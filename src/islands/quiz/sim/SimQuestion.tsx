@@ -1,14 +1,18 @@
 /**
  * Quiz questions checked by the simulator itself.
  *
- * - `predict`: the run so far is replayed and shown (narration, node states, a compact sequence
- *   chart); the reader picks what the next step does; the kernel takes that step and the chosen
- *   option's claim is checked against the resulting node state.
+ * - `predict`: the run so far is replayed and shown compactly (its steps as a short numbered list,
+ *   the node states now, the sequence chart on request); the reader picks what the next step does;
+ *   the kernel takes that step and the chosen option's claim is checked against the resulting node
+ *   state. Once checked, the options leave the question: the quiz's feedback lists each one once,
+ *   marked, with its explanation, so nothing is shown twice.
  * - `break-it`: a compact player at the question's scenario, with faults capped at `maxFaults` in
  *   total; breaking the named invariant answers the question. "Give up / show me" replays the
- *   question's `solution`, the run its explanation describes (and counts as wrong).
+ *   question's `solution`, the run its explanation describes (and counts as wrong). The outcome
+ *   line says what happened; the explanation itself is in the quiz's feedback, once.
  *
- * The quiz island renders the prompt, hint and difficulty; this component renders the rest.
+ * The quiz island renders the prompt, hint, difficulty, verdict and explanations; this component
+ * renders the simulation and the answer controls.
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import type { Question } from '../../../schemas/quiz.ts';
@@ -97,7 +101,9 @@ function Predict({ question: q, order, onAnswered }: { question: PredictQ; order
   return (
     <div className="pl-root pl-root--compact pl-predict" data-testid={`predict-${q.id}`}>
       <details open={prep.frames.length <= 8}>
-        <summary className="pl-h">The run so far ({prep.frames.length - 1} steps)</summary>
+        <summary className="pl-h">
+          The run so far ({prep.frames.length - 1} step{prep.frames.length === 2 ? '' : 's'})
+        </summary>
         <ol className="pl-narration">
           {prep.frames.slice(1).map((f, i) => (
             <li key={i}>{f.narration}</li>
@@ -105,40 +111,37 @@ function Predict({ question: q, order, onAnswered }: { question: PredictQ; order
         </ol>
       </details>
       <NodeStates nodes={prep.nodes} caption="Node states now" />
-      <SequenceChart nodeIds={prep.nodeIds} frames={prep.frames} cursor={prep.frames.length - 1} compact />
+      <details className="pl-predict__chart">
+        <summary className="pl-small">Show the run as a message sequence chart</summary>
+        <SequenceChart nodeIds={prep.nodeIds} frames={prep.frames} cursor={prep.frames.length - 1} compact />
+      </details>
       <p>
         Next step: <strong>{prep.nextLabel}</strong>
       </p>
-      <fieldset className="pl-flags">
-        <legend>What happens?</legend>
-        {shown.map((i) => {
-          const o = q.options[i];
-          return (
-            <label key={i} className="pl-check">
-              <input type="radio" name={name} value={i} data-option-index={i} checked={picked === i} disabled={!!checked} onChange={() => setPicked(i)} />
-              <span>
-                {inline(o.text)}
-                {checked ? (
-                  <span className="pl-block pl-small">
-                    {checked.holds[i] ? '✓ The simulator agrees: ' : '✗ Not what happens: '}
-                    {inline(o.explanation)}
-                  </span>
-                ) : null}
-              </span>
-            </label>
-          );
-        })}
-      </fieldset>
-      <div className="pl-row">
-        <button type="button" className="pl-btn pl-btn--primary" onClick={check} disabled={picked === null || !!checked}>
-          Check with the simulator
-        </button>
-      </div>
+      {/* Before checking, the options are the answer controls; after, the feedback lists them once with their explanations. */}
+      {checked ? null : (
+        <>
+          <fieldset className="pl-flags">
+            <legend>What happens?</legend>
+            {shown.map((i) => (
+              <label key={i} className="pl-check">
+                <input type="radio" name={name} value={i} data-option-index={i} checked={picked === i} onChange={() => setPicked(i)} />
+                <span>{inline(q.options[i].text)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="pl-row">
+            <button type="button" className="pl-btn pl-btn--primary" onClick={check} disabled={picked === null}>
+              Check with the simulator
+            </button>
+          </div>
+        </>
+      )}
       <div aria-live="polite">
         {checked ? (
           <>
-            <p className={checked.correct ? 'pl-notice pl-notice--info' : 'pl-error'}>
-              <strong>{checked.correct ? '✓ Right.' : '✗ Not quite.'}</strong> The simulator took the step: {prep.narration}
+            <p className="pl-notice pl-notice--info" data-testid="predict-result">
+              <strong>What the simulator did:</strong> {prep.narration}
             </p>
             <NodeStates nodes={prep.after} caption="Node states after the step" />
           </>
@@ -177,7 +180,7 @@ function BreakIt({ question: q, onAnswered }: { question: BreakQ; onAnswered: Si
     },
     onGiveUp: () => {
       if (outcome) return;
-      setOutcome({ correct: false, text: 'The run described below replays in the player above.' });
+      setOutcome({ correct: false, text: 'The player above replays the run the explanation below walks through.' });
     },
     // Record the answer only once the counterexample has been shown: the quiz may close the question.
     onShown: () => onAnswered({ correct: false, response: 'gave up' }),
@@ -186,12 +189,12 @@ function BreakIt({ question: q, onAnswered }: { question: BreakQ; onAnswered: Si
     <div className="pl-breakit" data-testid={`break-it-${q.id}`}>
       <SafePlayer protocolId={q.run.protocol} scenarioId={q.run.scenario} flags={q.run.flags} title={q.id} breakIt={breakIt} initialChoices={initialChoices.choices} />
       <div aria-live="polite">
+        {/* The explanation follows in the quiz's feedback, so it is not repeated here. */}
         {outcome ? (
           <div className={outcome.correct ? 'pl-notice pl-notice--info' : 'pl-warn'}>
             <p>
               <strong>{outcome.correct ? '✓ Broken.' : 'Shown.'}</strong> {outcome.text}
             </p>
-            <p>{inline(q.explanation)}</p>
           </div>
         ) : null}
       </div>

@@ -1,0 +1,196 @@
+/**
+ * The timed mixed exam as pure data and pure steps: drawing N questions across every lesson, the
+ * reader's answers (changeable until hand-in; no hints, no feedback), a pausable countdown, and
+ * grading everything at the end into a score, a saved attempt and card reviews.
+ *
+ * No React, no DOM, no storage, and no clock: every instant (milliseconds since the epoch, or ISO
+ * text for saved records) is passed in, so the countdown is tested with exact times. The exam
+ * island reads the clock and ticks; this module only computes.
+ */
+import type { Question } from '../../schemas/quiz.ts';
+import type { QuestionOutcome, QuizAttempt } from '../../progress/record.ts';
+import type { Review } from '../../progress/review.ts';
+import { grade, isAnswered, type Graded, type Response } from './grade.ts';
+import { blankResponse, displayOrder } from './session.ts';
+import { seededShuffle } from './shuffle.ts';
+
+/** Set sizes and time limits the reader can pick. */
+export const EXAM_SIZES = [10, 20] as const;
+export const EXAM_MINUTES = [5, 10, 15, 20, 30] as const;
+
+/**
+ * Kinds an exam can ask. Simulation-backed questions (predict, break-it) grade themselves as the
+ * run is played, which would give feedback before the end, so they stay in practice.
+ */
+export function examable(q: Question): boolean {
+  return q.kind === 'single' || q.kind === 'multiple' || q.kind === 'ordering';
+}
+
+/** Up to `count` examable questions, shuffled by `seed`, taking lessons in turn so the mix is wide. */
+export function drawExam(questions: readonly Question[], count: number, seed: string): string[] {
+  const pool = seededShuffle(questions.filter(examable), seed);
+  const byLesson = new Map<string, Question[]>();
+  for (const q of pool) {
+    const lesson = q.lessons[0] ?? '';
+    byLesson.set(lesson, [...(byLesson.get(lesson) ?? []), q]);
+  }
+  const lanes = [...byLesson.values()];
+  const out: string[] = [];
+  for (let i = 0; out.length < count && lanes.some((l) => i < l.length); i++) {
+    for (const lane of lanes) if (i < lane.length && out.length < count) out.push(lane[i].id);
+  }
+  return out;
+}
+
+/** The countdown. Time used is banked on pause; `runningSince` is null while paused or stopped. */
+export interface ExamClock {
+  limitMs: number;
+  usedMs: number;
+  runningSince: number | null;
+}
+
+export function startClock(limitMs: number, now: number): ExamClock {
+  return { limitMs, usedMs: 0, runningSince: now };
+}
+
+export function usedMs(c: ExamClock, now: number): number {
+  return Math.min(c.limitMs, c.usedMs + (c.runningSince === null ? 0 : Math.max(0, now - c.runningSince)));
+}
+
+export function remainingMs(c: ExamClock, now: number): number {
+  return c.limitMs - usedMs(c, now);
+}
+
+export function isPaused(c: ExamClock): boolean {
+  return c.runningSince === null;
+}
+
+export function pauseClock(c: ExamClock, now: number): ExamClock {
+  return c.runningSince === null ? c : { ...c, usedMs: usedMs(c, now), runningSince: null };
+}
+
+export function resumeClock(c: ExamClock, now: number): ExamClock {
+  return c.runningSince === null ? { ...c, runningSince: now } : c;
+}
+
+export function isTimeUp(c: ExamClock, now: number): boolean {
+  return remainingMs(c, now) <= 0;
+}
+
+/** `9:05`, `0:59`, `1:00:00`: what the countdown shows. Rounds up, so `0:00` means time is up. */
+export function formatClock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** The same, in words, for screen readers: "9 minutes 5 seconds", "1 minute", "40 seconds". */
+export function spokenClock(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (m === 0) return part(s, 'second');
+  return s === 0 ? part(m, 'minute') : `${part(m, 'minute')} ${part(s, 'second')}`;
+}
+
+export interface Exam {
+  ids: string[];
+  /** Shuffle seed for option order and ordering starts. */
+  seed: string;
+  /** The question showing. */
+  index: number;
+  /** Responses by question id, in bank indices; changeable until hand-in. */
+  responses: Record<string, Response>;
+  clock: ExamClock;
+}
+
+/** A new exam over `ids` (unknown ones left out) with `minutes` on the clock from `now`. */
+export function startExam(ids: readonly string[], questions: Record<string, Question>, seed: string, minutes: number, now: number): Exam {
+  const asked = ids.filter((id) => questions[id] !== undefined);
+  const responses: Record<string, Response> = {};
+  for (const id of asked) {
+    const blank = blankResponse(questions[id], seed);
+    if (blank) responses[id] = blank;
+  }
+  return { ids: asked, seed, index: 0, responses, clock: startClock(minutes * 60_000, now) };
+}
+
+/** Records an answer (only while the clock runs: a paused exam hides its questions). */
+export function answerExam(e: Exam, id: string, response: Response): Exam {
+  if (!e.ids.includes(id) || isPaused(e.clock)) return e;
+  return { ...e, responses: { ...e.responses, [id]: response } };
+}
+
+export function goTo(e: Exam, index: number): Exam {
+  return index >= 0 && index < e.ids.length && index !== e.index ? { ...e, index } : e;
+}
+
+/** Questions with something chosen. An ordering counts as soon as it is shown, as in the quiz. */
+export function answeredIds(e: Exam): string[] {
+  return e.ids.filter((id) => isAnswered(e.responses[id]));
+}
+
+export function examOrder(e: Exam, q: Question): number[] {
+  return displayOrder(e, q);
+}
+
+export interface ExamResult {
+  ids: string[];
+  graded: Record<string, Graded>;
+  /** Ids left without an answer: graded wrong. */
+  unanswered: string[];
+  score: number;
+  total: number;
+  /** How long the reader took, paused time excluded. */
+  usedMs: number;
+  /** Whether the clock ran out before the reader handed in. */
+  timedOut: boolean;
+}
+
+/** Grades every question at hand-in (or when time runs out) at `now`. */
+export function gradeExam(e: Exam, questions: Record<string, Question>, now: number): ExamResult {
+  const graded: Record<string, Graded> = {};
+  const unanswered: string[] = [];
+  for (const id of e.ids) {
+    const r = e.responses[id];
+    if (r && isAnswered(r)) graded[id] = grade(questions[id], r);
+    else {
+      graded[id] = { correct: false, response: '' };
+      unanswered.push(id);
+    }
+  }
+  return {
+    ids: [...e.ids],
+    graded,
+    unanswered,
+    score: e.ids.filter((id) => graded[id].correct).length,
+    total: e.ids.length,
+    usedMs: usedMs(e.clock, now),
+    timedOut: isTimeUp(e.clock, now),
+  };
+}
+
+/** The exam as a saved practice attempt (ids are `bankId/questionId`), marked as an exam. */
+export function examAttempt(r: ExamResult, at: string): QuizAttempt {
+  const answers: QuizAttempt['answers'] = {};
+  for (const id of r.ids) answers[id] = { correct: r.graded[id].correct, response: r.graded[id].response, hinted: false };
+  return { at, score: r.score, total: r.total, answers, mode: 'exam' };
+}
+
+function split(id: string): { bank: string; question: string } {
+  const slash = id.indexOf('/');
+  return { bank: id.slice(0, slash), question: id.slice(slash + 1) };
+}
+
+/** Where each question lives, for the missed list. */
+export function examOutcomes(r: ExamResult): QuestionOutcome[] {
+  return r.ids.filter((id) => id.indexOf('/') > 0).map((id) => ({ ...split(id), correct: r.graded[id].correct }));
+}
+
+/** One card review per question: an unanswered question was not recalled, so it counts as wrong. No hints exist in an exam. */
+export function examReviews(r: ExamResult): Review[] {
+  return r.ids.filter((id) => id.indexOf('/') > 0).map((id) => ({ key: id, correct: r.graded[id].correct, hinted: false }));
+}
