@@ -357,6 +357,14 @@ export interface Protocol {
    */
   flagGuards?: Record<string, string>;
   /**
+   * Guards that depend on data but cannot hold while a flag is on, by role then guard name, each
+   * naming that flag: `{ coordinator: { logAborted: 'presumedAbort' } }` (under presumed abort the
+   * coordinator never logs ABORT, so its recovery never takes that edge). The state diagram drops
+   * those edges, then every state no remaining edge reaches. A guard listed here must really be
+   * false whenever the flag is on, or the diagram hides a real transition. Optional.
+   */
+  guardsOffWhen?: Record<string, Record<string, string>>;
+  /**
    * What a guard means, in a few words, by guard name (`logCommitted: 'log has COMMIT'`): the
    * condition the state diagram shows on an edge the configuration leaves open (a recovery
    * state's `always` edges, `VOTE_COMMIT [last yes vote]`). Unlisted guards are shown by their name

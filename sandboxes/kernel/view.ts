@@ -126,6 +126,8 @@ function guardName(g: GuardLike): string | null {
 
 interface GuardContext {
   flagGuards: Record<string, string>;
+  /** This role's guards that are surely false while their flag is on (`Protocol.guardsOffWhen`). */
+  offWhen: Record<string, string>;
   guardLabels: Record<string, string>;
   flags: Record<string, boolean>;
 }
@@ -134,6 +136,8 @@ function truth(g: GuardLike, cx: GuardContext): Truth {
   if (g === undefined) return true;
   const name = guardName(g);
   if (name !== null) {
+    const off = cx.offWhen[name];
+    if (off !== undefined && cx.flags[off] === true) return false;
     const flag = cx.flagGuards[name];
     return flag !== undefined && flag in cx.flags ? cx.flags[flag] === true : 'maybe';
   }
@@ -185,6 +189,7 @@ function forReaders(machine: AnyStateMachine, options: StateDiagramOptions): Sta
   const defaults = Object.fromEntries((protocol?.flags ?? []).map((f) => [f.name, f.default]));
   const cx: GuardContext = {
     flagGuards: protocol?.flagGuards ?? {},
+    offWhen: (role && protocol?.guardsOffWhen?.[role]) || {},
     guardLabels: protocol?.guardLabels ?? {},
     flags: { ...defaults, ...(options.flags ?? {}) },
   };
@@ -240,6 +245,26 @@ function forReaders(machine: AnyStateMachine, options: StateDiagramOptions): Sta
       for (const to of (def.target ?? []).map(idOf)) add({ from, to, event: '(always)', label });
     }
   }
-  const kept = new Set(states.map((s) => s.id));
-  return { states, transitions: transitions.filter((t) => kept.has(t.to)), initial, recovery };
+  const kept = reachable(states.map((s) => s.id), transitions, [initial, recovery]);
+  return { states: states.filter((s) => kept.has(s.id)), transitions: transitions.filter((t) => kept.has(t.from) && kept.has(t.to)), initial, recovery };
+}
+
+/**
+ * The states some allowed edge reaches from the entry states (a fresh start, a restart). Reaching a
+ * state also reaches its ancestors and descendants (dot-separated ids), so nested machines keep
+ * their parents' edges. A state the configuration makes unreachable is not drawn.
+ */
+function reachable(ids: string[], transitions: StateTransition[], entries: (string | null)[]): Set<string> {
+  const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const seen = new Set<string>();
+  const queue = entries.filter((e): e is string => !!e);
+  while (queue.length) {
+    const at = queue.pop()!;
+    for (const id of ids) {
+      if (seen.has(id) || !related(id, at)) continue;
+      seen.add(id);
+      for (const t of transitions) if (t.from === id && !seen.has(t.to)) queue.push(t.to);
+    }
+  }
+  return seen;
 }

@@ -1,6 +1,7 @@
 // The state diagrams a reader sees for 2PC: only what each variant lets happen, in the lessons' names.
 import { describe, expect, it } from 'vitest';
-import { stateDiagram } from '../kernel/index.ts';
+import { explore, stateDiagram } from '../kernel/index.ts';
+import type { Invariant, Protocol } from '../kernel/types.ts';
 import p from './index.ts';
 
 const diagram = (role: string, flags: Record<string, boolean> = {}) => stateDiagram(p.machines[role], { protocol: p, flags });
@@ -89,5 +90,39 @@ describe('2PC state diagrams for readers', () => {
     expect(edge(c, 'collecting', 'collecting', 'VOTE_COMMIT').map((t) => t.label)).toEqual(['VOTE_COMMIT [otherwise]']);
     expect(edge(c, 'collecting', 'committing', 'VOTE_COMMIT').map((t) => t.label)).toEqual(['VOTE_COMMIT [last yes vote]']);
     expect(edge(diagram('participant'), 'aborted', 'aborted', 'PREPARE')).toHaveLength(1);
+  });
+
+  it('under presumed abort the coordinator has no ABORT state: nothing can reach it', () => {
+    expect(diagram('coordinator').states.map((s) => s.id)).toContain('aborting');
+    const pa = diagram('coordinator', { presumedAbort: true });
+    expect(pa.states.map((s) => s.id)).not.toContain('aborting');
+    expect(pa.transitions.filter((t) => t.from === 'aborting' || t.to === 'aborting')).toEqual([]);
+    expect(edge(pa, 'collecting', 'ended', 'VOTE_ABORT')).toHaveLength(1);
+    // The participant still logs ABORT under presumed abort (lazily), so it keeps that state.
+    expect(diagram('participant', { presumedAbort: true }).states.map((s) => s.id)).toContain('aborted');
+  });
+
+  it('guardsOffWhen tells the truth: with presumed abort on, no reachable world has ABORT in the coordinator log', () => {
+    const noAbortLogged: Invariant = {
+      name: 'no-abort-logged',
+      title: 'No ABORT in the coordinator log',
+      description: 'test only',
+      kind: 'safety',
+      check(world) {
+        const log = (world.nodes.c?.store as { log?: { type?: string }[] } | null)?.log ?? [];
+        return log.some((r) => r.type === 'ABORT') ? 'c logged ABORT' : null;
+      },
+    };
+    const probe: Protocol = { ...p, invariants: [noAbortLogged] };
+    for (const sc of p.scenarios) {
+      const scenario = { ...sc, config: { ...sc.config, size: 2, flags: { ...sc.config.flags, presumedAbort: true } } };
+      const r = explore(probe, scenario);
+      expect(r.complete, sc.id).toBe(true);
+      expect(r.violations, sc.id).toEqual([]);
+    }
+    // And the probe can fail: without presumed abort the coordinator does log ABORT somewhere.
+    const sc = p.scenarios.find((x) => x.id === 'one-votes-no')!;
+    const off = explore(probe, { ...sc, config: { ...sc.config, size: 2, flags: { ...sc.config.flags, presumedAbort: false } } });
+    expect(off.violations.map((v) => v.invariant)).toEqual(['no-abort-logged']);
   });
 });

@@ -69,6 +69,9 @@ export const twoPhaseCommit: Protocol = {
     voteWithoutLog: 'voteWithoutLog',
     abortWhenInDoubt: 'abortWhenInDoubt',
   },
+  // Under presumed abort the coordinator's abort path writes nothing (Mohan, Lindsay & Obermarck
+  // 1986), so no log of its holds ABORT; a participant still writes ABORT (lazily).
+  guardsOffWhen: { coordinator: { logAborted: 'presumedAbort' } },
   guardLabels: {
     logEnded: 'log has END',
     logCommitted: 'log has COMMIT',
