@@ -5,7 +5,8 @@
  * alone) and its explanation is shown in words. The same history is also a table. View only:
  * positions come from history-layout.ts, operations from `Protocol.history`.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
+import { useWidth } from './use-width.ts';
 import { HIST, layoutHistory, opLabel, type ClientOp } from './history-layout.ts';
 
 export interface HistoryProblem {
@@ -16,15 +17,7 @@ export interface HistoryProblem {
 
 export function HistoryView(props: { ops: ClientOp[]; cursor: number; problems: HistoryProblem[] }) {
   const hid = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(560);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(280, Math.floor(el.clientWidth))));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(560);
   const marked = props.problems.flatMap((p) => p.ops);
   const l = layoutHistory(props.ops, props.cursor, width, marked);
   const shown = props.ops.map((o, i) => ({ o, i })).filter(({ o }) => o.invokedAt <= props.cursor);

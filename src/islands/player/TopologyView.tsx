@@ -10,7 +10,8 @@
  * a node is only selected. Drawn in pixels at the width it gets, so text keeps its size on a
  * phone. View only: positions come from topology-layout.ts, states and choices from the kernel.
  */
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode } from 'react';
+import { useWidth } from './use-width.ts';
 import { envelopeWidth, NODE_H, NODE_W, topologyLayout, type Point } from './topology-layout.ts';
 import type { Choice, NodeView, Protocol, StepTrace, World } from './model.ts';
 import { hasChoice, type SessionEvent } from './session.ts';
@@ -80,15 +81,7 @@ export interface TopologyViewProps {
 
 export function TopologyView(props: TopologyViewProps) {
   const { protocol, world, nodes, allowed, dispatch, selection } = props;
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(600);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(Math.max(280, Math.floor(el.clientWidth))));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(600);
   const layout = topologyLayout(protocol, world, width);
   const at = new Map(layout.nodes.map((n) => [n.id, n.at]));
   const view = new Map(nodes.map((n) => [n.id, n]));

@@ -9,6 +9,7 @@ import { entries } from './format.ts';
 import { layoutSequence, SEQ, type SeqFrame } from './sequence.ts';
 import { clampActive, rovingMove } from './roving.ts';
 import { StateDiagramView } from './StateDiagramView.tsx';
+import { useWidth } from './use-width.ts';
 import { ActionButton } from './ActionButton.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
@@ -293,20 +294,7 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
 export function SequenceChart(props: { nodeIds: string[]; frames: Frame[]; cursor: number; compact?: boolean }) {
   const hid = useId();
   const { nodeIds, frames, cursor } = props;
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState<number>(SEQ.defaultWidth);
-  useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const measure = () => {
-      const w = Math.floor(el.clientWidth);
-      if (w > 0) setWidth((old) => (Math.abs(old - w) > 2 ? w : old));
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
+  const [box, width] = useWidth<HTMLDivElement>(SEQ.defaultWidth, 240);
   const layout = useMemo(() => {
     const seq: SeqFrame[] = [];
     for (let i = 1; i <= cursor && i < frames.length; i++) seq.push({ choice: frames[i].choice!, before: frames[i - 1].world, after: frames[i].world, trace: frames[i].trace });
