@@ -137,7 +137,6 @@ for (const size of SIZES) {
     await expect(player.getByTestId('invariant-summary')).toContainText(/Atomicity.*broken/, { timeout: 30_000 });
     await expectFocusInPlayer(page);
     await player.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await page.screenshot({ path: `/tmp/lead/walk-${size.name}.png` });
     await expectOneScreen(page, player);
 
     // Share, and reopen the link: the player lands in view and says it is a shared run.
