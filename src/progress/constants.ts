@@ -28,3 +28,15 @@ export const CARD_KEY_PATTERN = /^[^/]+\/.+$/;
 export const CARD_STATES = ['new', 'learning', 'review', 'relearning'] as const;
 /** How an attempt was taken. Absent in attempts saved before version 4. */
 export const ATTEMPT_MODES = ['lesson', 'practice', 'review', 'exam'] as const;
+/**
+ * Bounds on the one unfinished timed exam a record may hold, so a damaged or hand-edited entry
+ * cannot fill storage. The exam offers 10 or 20 questions and up to 30 minutes; the bounds leave
+ * room to grow without a format change.
+ */
+export const MAX_EXAM_QUESTIONS = 50;
+/** Longest time limit a saved exam may carry: three hours. */
+export const MAX_EXAM_LIMIT_MS = 3 * 60 * 60 * 1000;
+/** Most option or item indices one saved exam answer may hold, and the bound on each index. */
+export const MAX_EXAM_RESPONSE_ITEMS = 50;
+/** Longest question id a saved exam may list (ids are `bankId/questionId`, a few dozen characters). */
+export const MAX_EXAM_ID_LENGTH = 200;

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, lastAttempt, lessonStatus, questionKey, seedCards, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
+import {
+  emptyRecord,
+  lastAttempt,
+  lessonStatus,
+  questionKey,
+  seedCards,
+  unfinishedExam,
+  unfinishedRound,
+  withAttempt,
+  withExam,
+  withFinished,
+  withoutExam,
+  withoutRound,
+  withRound,
+  withVisit,
+  type ExamSnapshot,
+} from './record.ts';
 
 const T1 = '2026-11-03T10:00:00.000Z';
 const T2 = '2026-11-04T10:00:00.000Z';
@@ -66,6 +82,38 @@ describe('unfinished rounds', () => {
     expect(after.quizzes).toEqual(r.quizzes);
     expect(withoutRound(after, 'cap')).toBe(after);
     expect(r.rounds.cap).toBeDefined();
+  });
+});
+
+describe('the unfinished exam', () => {
+  const exam: ExamSnapshot = {
+    seed: 'exam-0a1b2c3d',
+    ids: ['cap/q1', 'cap/q2'],
+    index: 1,
+    responses: { 'cap/q1': { kind: 'single', choice: 2 }, 'cap/q2': { kind: 'multiple', choices: [] } },
+    clock: { limitMs: 600_000, usedMs: 0, runningSince: T1 },
+  };
+
+  it('saves the exam step by step, keeping when it started, and forgets it without touching the rest', () => {
+    const visited = withVisit(emptyRecord(), 'a', T1);
+    let r = withExam(visited, exam, T1);
+    expect(unfinishedExam(r)).toEqual({ started: T1, saved: T1, ...exam });
+    r = withExam(r, { ...exam, index: 0, clock: { ...exam.clock, usedMs: 5_000, runningSince: null } }, T2);
+    expect(unfinishedExam(r)).toMatchObject({ started: T1, saved: T2, index: 0, clock: { usedMs: 5_000, runningSince: null } });
+    // A different exam replaces it: a reader has one exam in progress at most.
+    r = withExam(r, { ...exam, seed: 'exam-ffffffff', responses: { 'cap/q9': { kind: 'single', choice: 0 } } }, T2);
+    expect(unfinishedExam(r)).toMatchObject({ started: T2, seed: 'exam-ffffffff', responses: {} });
+    const after = withoutExam(r);
+    expect(unfinishedExam(after)).toBeNull();
+    expect('exam' in after).toBe(false);
+    expect(after.lessons).toEqual(visited.lessons);
+    expect(withoutExam(after)).toBe(after);
+  });
+
+  it('survives the other record operations', () => {
+    let r = withExam(emptyRecord(), exam, T1);
+    r = withRound(withAttempt(withVisit(r, 'a', T2), 'cap', { at: T2, score: 0, total: 1, answers: {} }, []), 'cap', { seed: 's', ids: ['q1'], answers: {} }, T2);
+    expect(unfinishedExam(r)).toMatchObject({ ...exam, saved: T1 });
   });
 });
 

@@ -3,10 +3,10 @@
  * persists the result; views call the readers (`lessonStatus`, `lastAttempt`). Nothing here
  * touches storage, the clock (callers pass instants) or the DOM, and no input is mutated.
  */
-import type { AnswerRecord, ProgressRecord, QuizAttempt, ReviewCard, UnfinishedRound } from '../schemas/progress.ts';
+import type { AnswerRecord, ProgressRecord, QuizAttempt, ReviewCard, UnfinishedExam, UnfinishedRound } from '../schemas/progress.ts';
 import { CARD_KEY_PATTERN, MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PRACTICE_BANK_ID, PROGRESS_VERSION } from './constants.ts';
 
-export type { AnswerRecord, AttemptMode, ProgressRecord, QuizAttempt, ReviewCard, UnfinishedRound } from '../schemas/progress.ts';
+export type { AnswerRecord, AttemptMode, ExamResponse, ProgressRecord, QuizAttempt, ReviewCard, SavedExamClock, UnfinishedExam, UnfinishedRound } from '../schemas/progress.ts';
 
 /** Where a reader stands with one lesson. */
 export type LessonStatus = 'not-started' | 'visited' | 'finished';
@@ -115,6 +115,42 @@ export function withoutRound(record: ProgressRecord, bankId: string): ProgressRe
 /** The bank's unfinished round, or null. */
 export function unfinishedRound(record: ProgressRecord, bankId: string): UnfinishedRound | null {
   return record.rounds[bankId] ?? null;
+}
+
+/** The timed exam in progress as the exam island hands it over: everything but the save times. */
+export type ExamSnapshot = Omit<UnfinishedExam, 'started' | 'saved'>;
+
+/**
+ * Saves the unfinished exam at `at` (after every answer change, question move, pause and resume).
+ * It keeps its `started` time while it is the same exam (same seed and questions); a different
+ * exam replaces it, since a reader has at most one exam in progress. Answers to questions the
+ * exam does not ask are left out, so the saved entry always reads back.
+ */
+export function withExam(record: ProgressRecord, exam: ExamSnapshot, at: string): ProgressRecord {
+  const before = record.exam;
+  const same = before !== undefined && before.seed === exam.seed && before.ids.join('\n') === exam.ids.join('\n');
+  const saved: UnfinishedExam = {
+    started: same ? before.started : at,
+    saved: at,
+    seed: exam.seed,
+    ids: [...exam.ids],
+    index: exam.index,
+    responses: Object.fromEntries(Object.entries(exam.responses).filter(([id]) => exam.ids.includes(id))),
+    clock: { ...exam.clock },
+  };
+  return { ...record, exam: saved };
+}
+
+/** Forgets the unfinished exam (it was handed in or discarded). */
+export function withoutExam(record: ProgressRecord): ProgressRecord {
+  if (record.exam === undefined) return record;
+  const { exam: _exam, ...rest } = record;
+  return rest;
+}
+
+/** The unfinished exam, or null. */
+export function unfinishedExam(record: ProgressRecord): UnfinishedExam | null {
+  return record.exam ?? null;
 }
 
 export function lessonStatus(record: ProgressRecord, lesson: string): LessonStatus {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_BACKUP_KEY, PROGRESS_KEY } from './constants.ts';
 import { FakeStorage, fakeOptions } from './fake-storage.ts';
-import { emptyRecord, seedCards, unfinishedRound, withAttempt, withFinished, withoutRound, withRound, withVisit } from './record.ts';
+import { emptyRecord, seedCards, unfinishedExam, unfinishedRound, withAttempt, withExam, withFinished, withoutExam, withoutRound, withRound, withVisit, type ExamSnapshot } from './record.ts';
 import { withReviewedRound } from './review.ts';
 import { createProgressStore, NOTICE_BLOCKED, NOTICE_WRITE_FAILED } from './store.ts';
 
@@ -217,6 +217,42 @@ describe('export and import', () => {
     expect(result.message).toBe('Imported 1 lesson, 1 quiz attempt, 1 missed question, 1 unfinished quiz round and 1 review schedule.');
     expect(target.record.cards).toEqual(reviewed.cards);
     expect(target.record.cards['cap/q1'].state).toBe('learning');
+  });
+
+  const exam: ExamSnapshot = {
+    seed: 'exam-0a1b2c3d',
+    ids: ['cap/q1', 'cap/q2'],
+    index: 1,
+    responses: { 'cap/q1': { kind: 'single', choice: 0 } },
+    clock: { limitMs: 600_000, usedMs: 30_000, runningSince: null },
+  };
+
+  it('carries an unfinished exam through export and import', () => {
+    const withTimedExam = withExam(full, exam, T);
+    const source = createProgressStore(fakeOptions(new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(withTimedExam) })));
+    const storage = new FakeStorage();
+    const target = createProgressStore(fakeOptions(storage));
+    const result = target.importText(source.exportText());
+    expect(result).toEqual({ ok: true, message: 'Imported 1 lesson, 1 quiz attempt, 1 missed question and an unfinished timed exam.' });
+    expect(unfinishedExam(target.record)).toEqual({ started: T, saved: T, ...exam });
+    expect(saved(storage).exam).toEqual(withTimedExam.exam);
+  });
+
+  it('keeps an exam across page loads, drops a damaged one with the rest kept, and forgets it when handed in', () => {
+    const storage = new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(full) });
+    createProgressStore(fakeOptions(storage)).update((r, at) => withExam(r, exam, at));
+    const reloaded = createProgressStore(fakeOptions(storage));
+    expect(reloaded.notice).toBeNull();
+    expect(unfinishedExam(reloaded.record)).toMatchObject(exam);
+    reloaded.update((r) => withoutExam(r));
+    expect(saved(storage)).toEqual(full);
+
+    const damaged = new FakeStorage({ [PROGRESS_KEY]: JSON.stringify({ ...withExam(full, exam, T), exam: { ...withExam(full, exam, T).exam, index: 5 } }) });
+    const store = createProgressStore(fakeOptions(damaged));
+    expect(store.notice).toMatch(/^One saved entry could not be read and was removed \(exam shows a question it does not ask\); the rest of your progress was kept\./);
+    expect(store.record).toEqual(full);
+    expect(saved(damaged)).toEqual(full);
+    expect(damaged.items.get(PROGRESS_BACKUP_KEY)).toContain('"index":5');
   });
 
   it('imports a version 2 file by migrating it, keeping its attempts and seeding review cards', () => {

@@ -132,6 +132,7 @@ function importSummary(record: ProgressRecord, migrated: boolean): string {
   if (rounds > 0) parts.push(plural(rounds, 'unfinished quiz round'));
   const cards = Object.keys(record.cards).length;
   if (cards > 0) parts.push(plural(cards, 'review schedule'));
+  if (record.exam) parts.push('an unfinished timed exam');
   const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `Imported ${list}${migrated ? ', converted from an older format' : ''}.`;
 }

@@ -7,6 +7,15 @@ const attempt = { at: T, score: 1, total: 2, answers: { q1: { correct: true, res
 const round = { started: T, saved: T, seed: '0a1b2c3d', ids: ['q1', 'q2', 'q3'], answers: { q1: { correct: false, response: '2', hinted: true } } };
 const card = { due: T, stability: 2.3, difficulty: 5.1, reps: 1, lapses: 0, state: 'review', step: 0, lastReview: T };
 const seeded = { due: T, stability: 0, difficulty: 0, reps: 0, lapses: 0, state: 'new', step: 0, lastReview: null };
+const exam = {
+  started: T,
+  saved: T,
+  seed: 'exam-0a1b2c3d',
+  ids: ['cap/q1', 'cap/q2', 'tpc/order'],
+  index: 1,
+  responses: { 'cap/q1': { kind: 'single', choice: 2 }, 'cap/q2': { kind: 'multiple', choices: [0, 3] }, 'tpc/order': { kind: 'ordering', order: [2, 0, 1] } },
+  clock: { limitMs: 600_000, usedMs: 42_000, runningSince: T },
+};
 const base = {
   version: 4,
   lessons: { 'foundations/cap': { visited: T, finished: null } },
@@ -66,6 +75,38 @@ const samples: Record<string, unknown>[] = [
   { ...base, cards: { 'cap/q1': { ...seeded, lastReview: T } } },
   { ...base, cards: { 'cap/q1': [] } },
   { ...base, cards: [] },
+  // The optional unfinished exam: absent, present, and broken in each of its parts.
+  { ...base, exam },
+  { ...base, exam: { ...exam, clock: { ...exam.clock, runningSince: null } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q1': { kind: 'single', choice: null } } } },
+  { ...base, exam: { ...exam, responses: {}, extra: 1 } },
+  { ...base, exam: null },
+  { ...base, exam: 'half done' },
+  { ...base, exam: { ...exam, started: 'now' } },
+  { ...base, exam: { ...exam, seed: 'has spaces' } },
+  { ...base, exam: { ...exam, ids: [] } },
+  { ...base, exam: { ...exam, ids: ['cap/q1', 'cap/q1'], index: 0, responses: {} } },
+  { ...base, exam: { ...exam, ids: Array.from({ length: 51 }, (_, i) => `cap/q${i}`), responses: {} } },
+  { ...base, exam: { ...exam, ids: ['x'.repeat(201)], index: 0, responses: {} } },
+  { ...base, exam: { ...exam, index: 3 } },
+  { ...base, exam: { ...exam, index: -1 } },
+  { ...base, exam: { ...exam, index: 0.5 } },
+  { ...base, exam: { ...exam, responses: { 'cap/q9': { kind: 'single', choice: 0 } } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q1': { kind: 'simulation', correct: true, response: '' } } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q1': { kind: 'single', choice: -1 } } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q1': { kind: 'single', choice: 50 } } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q1': { kind: 'single' } } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q2': { kind: 'multiple', choices: [1, 1] } } } },
+  { ...base, exam: { ...exam, responses: { 'cap/q2': { kind: 'multiple', choices: Array.from({ length: 51 }, (_, i) => i) } } } },
+  { ...base, exam: { ...exam, responses: { 'tpc/order': { kind: 'ordering', order: '2,0,1' } } } },
+  { ...base, exam: { ...exam, responses: [] } },
+  { ...base, exam: { ...exam, clock: { ...exam.clock, usedMs: 600_001 } } },
+  { ...base, exam: { ...exam, clock: { ...exam.clock, limitMs: 0, usedMs: 0 } } },
+  { ...base, exam: { ...exam, clock: { ...exam.clock, limitMs: 3 * 60 * 60 * 1000 + 1 } } },
+  { ...base, exam: { ...exam, clock: { ...exam.clock, usedMs: 1.5 } } },
+  { ...base, exam: { ...exam, clock: { ...exam.clock, runningSince: 'soon' } } },
+  { ...base, exam: { ...exam, clock: { limitMs: 600_000, usedMs: 0 } } },
+  { ...base, exam: { ...exam, clock: undefined } },
 ];
 
 describe('hand validator agrees with the zod schema', () => {
@@ -162,6 +203,29 @@ describe('readRecord', () => {
     if (outcome.kind !== 'ok') return;
     expect(Object.keys(outcome.record.rounds)).toEqual(['cap']);
     expect(outcome.problems).toEqual([{ path: 'rounds › tpc', problem: 'has no readable shuffle seed' }]);
+  });
+
+  it('drops an unreadable unfinished exam, naming it, and keeps everything else', () => {
+    const outcome = readRecord(JSON.stringify({ ...base, exam: { ...exam, index: 7 } }), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null });
+    if (outcome.kind !== 'ok') return;
+    expect(outcome.record).toEqual(base);
+    expect('exam' in outcome.record).toBe(false);
+    expect(outcome.problems).toEqual([{ path: 'exam', problem: 'shows a question it does not ask' }]);
+  });
+
+  it('reads an unfinished exam without a version change, and a record without one as before', () => {
+    const outcome = readRecord(JSON.stringify({ ...base, exam }), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null, problems: [], record: { ...base, exam } });
+    const without = readRecord(JSON.stringify(base), T);
+    expect(without.kind === 'ok' && 'exam' in without.record).toBe(false);
+  });
+
+  it('ignores an exam in an older version, which could not have had one', () => {
+    const { cards: _cards, ...v3 } = { ...base, version: 3, exam };
+    const outcome = readRecord(JSON.stringify(v3), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: 3, problems: [] });
+    expect(outcome.kind === 'ok' && 'exam' in outcome.record).toBe(false);
   });
 
   it('migrates version 1, dropping only the entries it cannot read', () => {

@@ -9,12 +9,14 @@
  */
 import type {
   AnswerRecord,
+  ExamResponse,
   LessonProgress,
   MissedQuestion,
   ProgressRecord,
   QuizAttempt,
   QuizProgress,
   ReviewCard,
+  UnfinishedExam,
   UnfinishedRound,
 } from '../schemas/progress.ts';
 import {
@@ -22,6 +24,10 @@ import {
   CARD_KEY_PATTERN,
   CARD_STATES,
   MAX_ATTEMPTS,
+  MAX_EXAM_ID_LENGTH,
+  MAX_EXAM_LIMIT_MS,
+  MAX_EXAM_QUESTIONS,
+  MAX_EXAM_RESPONSE_ITEMS,
   MAX_RESPONSE_LENGTH,
   MAX_ROUND_QUESTIONS,
   PROGRESS_VERSION,
@@ -155,6 +161,61 @@ function checkCard(v: unknown, key: string): ReviewCard | string {
   return { due: v.due, stability: v.stability, difficulty: v.difficulty, reps: v.reps, lapses: v.lapses, state, step: v.step, lastReview: v.lastReview };
 }
 
+const isIndex = (v: unknown): v is number => isCount(v) && v < MAX_EXAM_RESPONSE_ITEMS;
+const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.length <= MAX_EXAM_RESPONSE_ITEMS && v.every(isIndex) && new Set(v).size === v.length;
+
+/** One answer in an unfinished exam; null when it is not one. */
+function checkExamResponse(v: unknown): ExamResponse | null {
+  if (!isObj(v)) return null;
+  if (v.kind === 'single') return v.choice === null || isIndex(v.choice) ? { kind: 'single', choice: v.choice } : null;
+  if (v.kind === 'multiple') return isIndexList(v.choices) ? { kind: 'multiple', choices: [...v.choices] } : null;
+  if (v.kind === 'ordering') return isIndexList(v.order) ? { kind: 'ordering', order: [...v.order] } : null;
+  return null;
+}
+
+/**
+ * The unfinished exam. Its parts only make sense together (answers belong to its questions, its
+ * clock to its limit), so an exam with any unreadable part is dropped whole, like a round.
+ */
+function checkExam(v: unknown): UnfinishedExam | string {
+  if (!isObj(v)) return 'is not an exam';
+  if (!isIsoInstant(v.started) || !isIsoInstant(v.saved)) return '“started” or “saved” is not a date and time';
+  if (typeof v.seed !== 'string' || !ROUND_SEED_PATTERN.test(v.seed)) return 'has no readable shuffle seed';
+  const ids = v.ids;
+  if (
+    !Array.isArray(ids) ||
+    ids.length === 0 ||
+    ids.length > MAX_EXAM_QUESTIONS ||
+    !ids.every((id) => typeof id === 'string' && id !== '' && id.length <= MAX_EXAM_ID_LENGTH)
+  ) {
+    return 'has no readable list of questions';
+  }
+  if (new Set(ids).size !== ids.length) return 'lists a question twice';
+  if (!isCount(v.index) || v.index >= ids.length) return 'shows a question it does not ask';
+  if (!isObj(v.responses)) return 'has no answers';
+  const responses: Record<string, ExamResponse> = {};
+  for (const [id, r] of Object.entries(v.responses)) {
+    const response = checkExamResponse(r);
+    if (!response) return `answer to “${id}” is not readable`;
+    if (!ids.includes(id)) return `answers “${id}”, which it does not ask`;
+    responses[id] = response;
+  }
+  const c = v.clock;
+  if (!isObj(c) || !isCount(c.limitMs) || c.limitMs === 0 || c.limitMs > MAX_EXAM_LIMIT_MS || !isCount(c.usedMs) || c.usedMs > c.limitMs) {
+    return 'has no readable time limit';
+  }
+  if (c.runningSince !== null && !isIsoInstant(c.runningSince)) return '“runningSince” is neither empty nor a date and time';
+  return {
+    started: v.started,
+    saved: v.saved,
+    seed: v.seed,
+    ids: [...ids],
+    index: v.index,
+    responses,
+    clock: { limitMs: c.limitMs, usedMs: c.usedMs, runningSince: c.runningSince },
+  };
+}
+
 /** The sections versions 2 to 4 share, entry by entry: a bad entry is dropped and reported, the rest is kept. */
 function salvageShared(data: Obj, problems: Problem[]): Omit<ProgressRecord, 'version' | 'rounds' | 'cards'> {
   const lessons = entries(data.lessons, 'lessons', problems, checkLesson);
@@ -169,7 +230,14 @@ export function salvageV4(data: Obj): { record: ProgressRecord; problems: Proble
   const shared = salvageShared(data, problems);
   const rounds = entries(data.rounds, 'rounds', problems, checkRound);
   const cards = entries(data.cards, 'cards', problems, checkCard);
-  return { record: { version: PROGRESS_VERSION, ...shared, rounds, cards }, problems };
+  const record: ProgressRecord = { version: PROGRESS_VERSION, ...shared, rounds, cards };
+  // The unfinished exam is optional within version 4: absent is normal; unreadable is dropped and named.
+  if (data.exam !== undefined) {
+    const exam = checkExam(data.exam);
+    if (typeof exam === 'string') problems.push({ path: 'exam', problem: exam });
+    else record.exam = exam;
+  }
+  return { record, problems };
 }
 
 /**

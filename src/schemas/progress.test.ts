@@ -4,6 +4,15 @@ import { progressRecordSchema, progressRecordV1Schema, progressRecordV2Schema, p
 const T = '2026-11-03T10:00:00.000Z';
 const round = { started: T, saved: T, seed: '0a1b2c3d', ids: ['q1', 'q2'], answers: { q1: { correct: true, response: '1', hinted: false } } };
 const card = { due: T, stability: 2.3, difficulty: 5, reps: 1, lapses: 0, state: 'review', step: 0, lastReview: T };
+const exam = {
+  started: T,
+  saved: T,
+  seed: 'exam-0a1b2c3d',
+  ids: ['cap/q1', 'cap/q2'],
+  index: 0,
+  responses: { 'cap/q1': { kind: 'single', choice: 1 }, 'cap/q2': { kind: 'ordering', order: [1, 2, 0] } },
+  clock: { limitMs: 600_000, usedMs: 0, runningSince: T },
+};
 const valid = {
   version: 4,
   lessons: { 'foundations/cap': { visited: T, finished: null } },
@@ -25,7 +34,17 @@ describe('progress record schema', () => {
     expect(progressRecordSchema.safeParse({ ...valid, quizzes: { practice: { attempts: [attempt] } }, cards: { 'cap/q2': seeded } }).success).toBe(true);
   });
 
+  it('accepts an unfinished exam, optional within version 4, running or paused', () => {
+    expect(progressRecordSchema.safeParse({ ...valid, exam }).success).toBe(true);
+    expect(progressRecordSchema.safeParse({ ...valid, exam: { ...exam, clock: { ...exam.clock, usedMs: 9_000, runningSince: null } } }).success).toBe(true);
+  });
+
   it.each([
+    ['an exam showing a question it does not ask', { ...valid, exam: { ...exam, index: 2 } }],
+    ['an exam answering a question it does not ask', { ...valid, exam: { ...exam, responses: { 'cap/q9': { kind: 'single', choice: 0 } } } }],
+    ['an exam with more time used than its limit', { ...valid, exam: { ...exam, clock: { ...exam.clock, usedMs: 600_001 } } }],
+    ['an exam answer of a kind exams do not ask', { ...valid, exam: { ...exam, responses: { 'cap/q1': { kind: 'simulation', correct: true, response: '' } } } }],
+    ['an exam over more than 50 questions', { ...valid, exam: { ...exam, ids: Array.from({ length: 51 }, (_, i) => `cap/q${i}`), responses: {} } }],
     ['another version', { ...valid, version: 3 }],
     ['no unfinished rounds section', { version: 4, lessons: {}, quizzes: {}, missed: {}, cards: {} }],
     ['no cards section', { version: 4, lessons: {}, quizzes: {}, missed: {}, rounds: {} }],
@@ -47,6 +66,8 @@ describe('progress record schema', () => {
   it('describes version 3 (no cards) for migration', () => {
     const { cards: _cards, ...v3 } = { ...valid, version: 3 };
     expect(progressRecordV3Schema.safeParse(v3).success).toBe(true);
+    // Version 3 had no exams: a stray one is not part of what it describes.
+    expect(progressRecordV3Schema.parse({ ...v3, exam })).not.toHaveProperty('exam');
     expect(progressRecordV3Schema.safeParse({ ...v3, version: 4 }).success).toBe(false);
   });
 

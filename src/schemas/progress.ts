@@ -13,6 +13,10 @@ import {
   CARD_KEY_PATTERN,
   CARD_STATES,
   MAX_ATTEMPTS,
+  MAX_EXAM_ID_LENGTH,
+  MAX_EXAM_LIMIT_MS,
+  MAX_EXAM_QUESTIONS,
+  MAX_EXAM_RESPONSE_ITEMS,
   MAX_RESPONSE_LENGTH,
   MAX_ROUND_QUESTIONS,
   PROGRESS_VERSION,
@@ -127,6 +131,66 @@ export const reviewCardSchema = z
   })
   .refine((c) => (c.state === 'new') === (c.lastReview === null), { message: 'a card is new exactly when it has never been reviewed' });
 
+/** Option or item indices (in the bank's order), no repeats: what a multiple-choice or ordering answer holds. */
+const examIndexListSchema = z
+  .array(z.number().int().nonnegative().max(MAX_EXAM_RESPONSE_ITEMS - 1))
+  .max(MAX_EXAM_RESPONSE_ITEMS)
+  .refine((l) => new Set(l).size === l.length, { message: 'an index repeats' });
+
+/**
+ * What the reader has given so far for one exam question, not yet graded (the exam grades only at
+ * hand-in). Indices are the bank's, never display positions, as everywhere else in the record.
+ */
+export const examResponseSchema = z.discriminatedUnion('kind', [
+  /** The option chosen, or null while none is. */
+  z.object({ kind: z.literal('single'), choice: z.number().int().nonnegative().max(MAX_EXAM_RESPONSE_ITEMS - 1).nullable() }),
+  /** The options ticked. */
+  z.object({ kind: z.literal('multiple'), choices: examIndexListSchema }),
+  /** The items as the reader has arranged them, as indices into the authored (correct) order. */
+  z.object({ kind: z.literal('ordering'), order: examIndexListSchema }),
+]);
+
+/**
+ * An exam's countdown. Time used is banked when the exam is paused; while the clock runs,
+ * `runningSince` is when it last started, so time that passes with the page closed counts
+ * against the limit, as in a real exam. A paused exam (`runningSince` null) stays paused.
+ */
+export const examClockSchema = z
+  .object({
+    /** The time limit the reader chose. */
+    limitMs: z.number().int().positive().max(MAX_EXAM_LIMIT_MS),
+    /** Time used up to the last pause (or up to `runningSince`). */
+    usedMs: z.number().int().nonnegative(),
+    /** When the clock last started running; null while the exam is paused. */
+    runningSince: isoInstantSchema.nullable(),
+  })
+  .refine((c) => c.usedMs <= c.limitMs, { message: 'more time used than the limit' });
+
+/**
+ * The one timed exam the reader has started and not handed in, saved after every answer change,
+ * question move, pause and resume, so a reload or a later visit can continue it (or hand it in,
+ * if its time ran out meanwhile). Removed when the exam is handed in or discarded.
+ */
+export const unfinishedExamSchema = z
+  .object({
+    /** When the exam was started. */
+    started: isoInstantSchema,
+    /** When it was last saved. */
+    saved: isoInstantSchema,
+    /** The exam's shuffle seed: option order and ordering starts derive from it and the question id. */
+    seed: z.string().regex(ROUND_SEED_PATTERN),
+    /** Question ids (`bankId/questionId`) in the order the exam asks them, no repeats. */
+    ids: z.array(z.string().min(1).max(MAX_EXAM_ID_LENGTH)).min(1).max(MAX_EXAM_QUESTIONS),
+    /** The question showing, 0-based. */
+    index: z.number().int().nonnegative(),
+    /** Answers so far, by question id; every key is one of `ids`. */
+    responses: z.record(z.string(), examResponseSchema),
+    clock: examClockSchema,
+  })
+  .refine((e) => new Set(e.ids).size === e.ids.length, { message: 'question ids repeat' })
+  .refine((e) => e.index < e.ids.length, { message: 'the question showing is not one the exam asks' })
+  .refine((e) => Object.keys(e.responses).every((id) => e.ids.includes(id)), { message: 'an answer is for a question the exam does not ask' });
+
 /** The whole record, version 4. */
 export const progressRecordSchema = z.object({
   /** Format version; always PROGRESS_VERSION when written by this code. */
@@ -141,19 +205,27 @@ export const progressRecordSchema = z.object({
   rounds: z.record(z.string(), unfinishedRoundSchema),
   /** Review schedules, by `bankId/questionId`: one per question ever answered. New in version 4. */
   cards: z.record(z.string().regex(CARD_KEY_PATTERN), reviewCardSchema),
+  /**
+   * The timed exam in progress, if any. Added within version 4 without a version change: it is
+   * optional, its absence means "no exam in progress", and code written before it ignores the
+   * field (both this schema and the hand validator drop unknown fields), so an older copy of the
+   * site reads a record holding one as it always did. A version bump would have made that older
+   * copy (a tab left open across an update) treat the whole record as unreadable and reset it.
+   */
+  exam: unfinishedExamSchema.optional(),
 });
 
 /**
  * Version 3, kept here only so it can be migrated: version 4 without `cards`. Migration keeps
  * every entry and seeds a card for each question answered in it (`seedCards` in record.ts).
  */
-export const progressRecordV3Schema = progressRecordSchema.omit({ cards: true }).extend({ version: z.literal(3) });
+export const progressRecordV3Schema = progressRecordSchema.omit({ cards: true, exam: true }).extend({ version: z.literal(3) });
 
 /**
  * Version 2, kept here only so it can be migrated: version 3 without `rounds` (answers were
  * saved only when a round ended). Migration keeps every entry, adds `rounds: {}` and seeds cards.
  */
-export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true, cards: true }).extend({ version: z.literal(2) });
+export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true, cards: true, exam: true }).extend({ version: z.literal(2) });
 
 /**
  * Version 1, the first and simpler format, kept here only so it can be migrated: lists of visited
@@ -176,6 +248,9 @@ export type QuizProgress = z.infer<typeof quizProgressSchema>;
 export type MissedQuestion = z.infer<typeof missedQuestionSchema>;
 export type UnfinishedRound = z.infer<typeof unfinishedRoundSchema>;
 export type ReviewCard = z.infer<typeof reviewCardSchema>;
+export type ExamResponse = z.infer<typeof examResponseSchema>;
+export type SavedExamClock = z.infer<typeof examClockSchema>;
+export type UnfinishedExam = z.infer<typeof unfinishedExamSchema>;
 export type CardState = ReviewCard['state'];
 export type AttemptMode = NonNullable<QuizAttempt['mode']>;
 export type ProgressRecord = z.infer<typeof progressRecordSchema>;

@@ -84,3 +84,65 @@ test('a missed question comes back for review when due, and answering it right s
   await page.goto('/');
   await expect(page.getByTestId('home-review-due')).toContainText('No reviews due');
 });
+
+/** The countdown's text (`7:12`) in seconds. */
+const clockSeconds = async (clock: Locator): Promise<number> => {
+  const [m, s] = (await clock.locator('[role=timer]').innerText()).split(':').map(Number);
+  return m * 60 + s;
+};
+
+// A timed exam in progress survives a reload: the reader is offered to continue it where they
+// were, with the answers given so far and the clock still running (time away counts).
+test('a timed exam survives a reload: answers kept, same question, the clock still counting', async ({ page }) => {
+  await page.goto('/practice/quizzes/');
+  await waitForIsland(page, '[data-testid=exam]');
+  const exam = page.getByTestId('exam');
+  await exam.getByTestId('exam-size-10').check();
+  await exam.getByTestId('exam-minutes').selectOption('10');
+  await exam.getByTestId('exam-start').click();
+  await expect(exam.getByTestId('exam-running')).toBeVisible();
+
+  // Answer the first two choice questions met (orderings are skipped), then move on one more.
+  const answered: { id: string; position: number }[] = [];
+  for (let position = 1; answered.length < 2; position++) {
+    await expect(exam.getByTestId('exam-progress')).toHaveText(`Question ${position} of 10`);
+    const question = exam.locator('[data-question-id]');
+    const kind = await question.getAttribute('data-kind');
+    if (kind === 'single' || kind === 'multiple') {
+      await question.locator('[data-testid=quiz-option][data-option-index="0"]').check();
+      answered.push({ id: (await question.getAttribute('data-question-id'))!, position });
+    }
+    await exam.getByTestId('exam-next').click();
+  }
+  const at = answered[1].position + 1;
+  await expect(exam.getByTestId('exam-progress')).toHaveText(`Question ${at} of 10`);
+  const answeredText = await exam.getByTestId('exam-answered').innerText();
+  const before = await clockSeconds(exam.getByTestId('exam-clock'));
+
+  await page.reload();
+  await waitForIsland(page, '[data-testid=exam]');
+  const offer = exam.getByTestId('exam-resume');
+  await expect(offer).toBeVisible();
+  const resume = offer.getByTestId('exam-continue');
+  await expect(resume).toHaveText(new RegExp(`^Continue your exam: question ${at} of 10, \\d+:\\d\\d left$`));
+  await expect(offer.getByTestId('exam-discard')).toHaveText('Discard it');
+  // Said once, politely, for screen readers.
+  await expect(exam.getByTestId('exam-live')).toContainText(`You have a timed exam in progress: question ${at} of 10`);
+  await resume.click();
+
+  await expect(exam.getByTestId('exam-progress')).toHaveText(`Question ${at} of 10`);
+  await expect(exam.getByTestId('exam-progress')).toBeFocused();
+  await expect(exam.getByTestId('exam-answered')).toHaveText(answeredText);
+  // The clock kept running through the reload and still counts down.
+  const clock = exam.getByTestId('exam-clock');
+  const after = await clockSeconds(clock);
+  expect(after).toBeLessThanOrEqual(before);
+  await expect.poll(() => clockSeconds(clock), { timeout: 5_000 }).toBeLessThan(after);
+
+  // Both answers are still ticked where they were given.
+  for (const { id, position } of [...answered].reverse()) {
+    while ((await exam.getByTestId('exam-progress').innerText()) !== `Question ${position} of 10`) await exam.getByTestId('exam-previous').click();
+    const question = exam.locator(`[data-question-id="${id}"]`);
+    await expect(question.locator('[data-testid=quiz-option][data-option-index="0"]')).toBeChecked();
+  }
+});

@@ -5,14 +5,19 @@
  * question with its explanations. The attempt is saved as a practice attempt marked `exam`, and
  * every answer reviews its question's card.
  *
+ * An exam in progress is saved in the progress record after every answer change, question move,
+ * pause and resume (not on clock ticks: the saved clock already knows when it started running).
+ * After hydration the island offers to continue a saved exam or discard it; one whose time ran
+ * out while the reader was away is handed in and graded at once, and the result says so.
+ *
  * Only this island reads the clock (`Date.now()`, on actions and on a one-second tick while the
- * exam runs); the exam itself is pure steps in `exam.ts`. It renders the quiz's own answer
+ * exam runs or its offer shows a running clock); the exam itself is pure steps in `exam.ts`. It renders the quiz's own answer
  * controls and feedback, so an exam question looks like a quiz question.
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Question, QuizBank } from '../../schemas/quiz.ts';
 import { PRACTICE_BANK_ID } from '../../progress/constants.ts';
-import { withAttempt } from '../../progress/record.ts';
+import { unfinishedExam, withAttempt, withExam, withoutExam, type ProgressRecord } from '../../progress/record.ts';
 import { withReviews } from '../../progress/review.ts';
 import { getBrowserStore } from '../../progress/store.ts';
 import { ChoiceOptions, OrderingList } from './Answers.tsx';
@@ -23,6 +28,7 @@ import {
   answeredIds,
   drawExam,
   examAttempt,
+  examSnapshot,
   examOrder,
   examOutcomes,
   examReviews,
@@ -34,12 +40,16 @@ import {
   isTimeUp,
   pauseClock,
   remainingMs,
+  restoreExam,
   resumeClock,
+  resumeInfo,
+  resumeSpoken,
   spokenClock,
   startExam,
   type Exam,
   type ExamResult,
 } from './exam.ts';
+import { ExamResumeOffer } from './ExamResumeOffer.tsx';
 import { Feedback } from './Feedback.tsx';
 import { Inline } from './Inline.tsx';
 import { freshSeed } from './shuffle.ts';
@@ -52,7 +62,16 @@ interface Props {
   headingLevel?: 2 | 3;
 }
 
-type View = { kind: 'setup' } | { kind: 'running'; exam: Exam } | { kind: 'done'; exam: Exam; result: ExamResult; saveNotice: string | null };
+type View =
+  | { kind: 'setup' }
+  /** A saved exam found after hydration, waiting for the reader to continue or discard it. */
+  | { kind: 'offer'; exam: Exam }
+  | { kind: 'running'; exam: Exam }
+  /** `away`: the time ran out while the page was closed (or before the reader continued), so the island handed it in. */
+  | { kind: 'done'; exam: Exam; result: ExamResult; saveNotice: string | null; away: boolean };
+
+/** What the result says when the clock ran out with nobody at the exam. */
+const AWAY_MESSAGE = 'The time for your exam ran out while you were away, so it was handed in with the answers you had given and graded.';
 
 function Setup({ available, onStart }: { available: number; onStart: (count: number, minutes: number) => void }) {
   const id = useId();
@@ -92,7 +111,12 @@ function Setup({ available, onStart }: { available: number; onStart: (count: num
       <p>
         {asked} {asked === 1 ? 'question' : 'questions'} from every lesson in {minutes} minutes. There are no hints, and you see
         nothing about your answers until you hand in; you can go back and change any answer until then. Pausing stops the clock
-        and hides the questions. Simulation questions are left out of exams. A reload ends an exam without saving it.
+        and hides the questions. Simulation questions are left out of exams.
+      </p>
+      <p data-testid="exam-away-rule">
+        Your exam is saved in this browser as you go, so after a reload or on a later visit you can continue it. As in a real exam,
+        the clock keeps running while the page is closed unless you pause first. If the time runs out while you are away, the exam is
+        handed in with the answers you had given and graded when you come back.
       </p>
       <button type="submit" className="cl-button cl-button--primary cl-quiz__button" data-testid="exam-start" aria-disabled={asked === 0}>
         Start the exam
@@ -101,16 +125,41 @@ function Setup({ available, onStart }: { available: number; onStart: (count: num
   );
 }
 
-function Results({ exam, result, questions, headingLevel, saveNotice, onAgain }: { exam: Exam; result: ExamResult; questions: Record<string, Question>; headingLevel: number; saveNotice: string | null; onAgain: () => void }) {
+function Results({
+  exam,
+  result,
+  questions,
+  headingLevel,
+  saveNotice,
+  away,
+  onAgain,
+}: {
+  exam: Exam;
+  result: ExamResult;
+  questions: Record<string, Question>;
+  headingLevel: number;
+  saveNotice: string | null;
+  away: boolean;
+  onAgain: () => void;
+}) {
   const H = `h${headingLevel}` as 'h3';
   const Q = `h${Math.min(headingLevel + 1, 6)}` as 'h4';
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  // Focus follows the reader's hand-in; an exam handed in by the clock while they were away is
+  // announced in the live region instead, so the page does not jump as it loads.
+  useEffect(() => {
+    if (!away) heading.current?.focus();
+  }, []);
   return (
     <div className="cl-quiz__results" data-testid="exam-results">
       <H tabIndex={-1} ref={heading}>
         Your exam result
       </H>
+      {away && (
+        <p className="cl-quiz__saved" data-testid="exam-away">
+          {AWAY_MESSAGE}
+        </p>
+      )}
       <p className="cl-quiz__score" data-testid="exam-score">
         {result.score} of {result.total} right{result.unanswered.length > 0 && `, ${result.unanswered.length} left unanswered`}.{' '}
         {result.timedOut ? 'The time ran out.' : `You took ${spokenClock(result.usedMs)}.`}
@@ -151,23 +200,60 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
   const [view, setView] = useState<View>({ kind: 'setup' });
   const [now, setNow] = useState(0);
   const [announcement, setAnnouncement] = useState('');
+  const [saveNotice, setSaveNotice] = useState<string | null>(null);
+  const [lostNotice, setLostNotice] = useState<string | null>(null);
   const warned = useRef(false);
   const questionHeading = useRef<HTMLHeadingElement>(null);
+  const pauseButton = useRef<HTMLButtonElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   const moveFocus = useRef(false);
   const Title = `h${headingLevel}` as 'h2';
   const Sub = `h${headingLevel + 1}` as 'h3';
 
-  const handIn = (exam: Exam, at: number) => {
-    const result = gradeExam(exam, questions, at);
+  /** Applies a change to saved progress; returns what to tell the reader when this browser cannot keep it. */
+  const persist = (change: (r: ProgressRecord, at: string) => ProgressRecord): string | null => {
     const store = getBrowserStore();
-    const failed = store.update((r, iso) => withReviews(withAttempt(r, PRACTICE_BANK_ID, examAttempt(result, iso), examOutcomes(result)), examReviews(result), iso));
-    setView({ kind: 'done', exam, result, saveNotice: store.persistent ? null : (failed ?? store.notice) });
-    setAnnouncement(result.timedOut ? 'Time is up. Your exam was handed in.' : '');
+    const failed = store.update(change);
+    return store.persistent ? null : (failed ?? store.notice);
   };
 
-  // The tick: only while an exam runs and its clock is not paused.
-  const running = view.kind === 'running' && !isPaused(view.exam.clock);
+  /** Saves the exam in progress, so a reload or a later visit can continue it. */
+  const save = (exam: Exam) => setSaveNotice(persist((r, at) => withExam(r, examSnapshot(exam), at)));
+
+  /** Grades at `at`, saves the attempt and reviews, and forgets the exam in progress, in one write. */
+  const handIn = (exam: Exam, at: number, away = false) => {
+    const result = gradeExam(exam, questions, at);
+    const notice = persist((r, iso) =>
+      withoutExam(withReviews(withAttempt(r, PRACTICE_BANK_ID, examAttempt(result, iso), examOutcomes(result)), examReviews(result), iso)),
+    );
+    setView({ kind: 'done', exam, result, saveNotice: notice, away });
+    setAnnouncement(away ? `${AWAY_MESSAGE} Your result follows.` : result.timedOut ? 'Time is up. Your exam was handed in.' : '');
+  };
+
+  // After hydration (so server HTML and the first client render agree): a saved exam is offered
+  // back, or handed in at once if its time ran out while the reader was away.
+  useEffect(() => {
+    const saved = unfinishedExam(getBrowserStore().record);
+    if (!saved) return;
+    const t = Date.now();
+    const exam = restoreExam(saved, questions);
+    if (!exam) {
+      // Every question it asked has left the site: nothing to continue or to grade fairly.
+      persist(withoutExam);
+      setLostNotice('Your unfinished exam could not be continued: its questions are no longer on this site, so it was removed.');
+      return;
+    }
+    setNow(t);
+    if (isTimeUp(exam.clock, t)) {
+      handIn(exam, t, true);
+      return;
+    }
+    setView({ kind: 'offer', exam });
+    setAnnouncement(resumeSpoken(resumeInfo(exam, t)));
+  }, []);
+
+  // The tick: only while the exam's clock runs, on the exam itself or on the offer to continue it.
+  const running = (view.kind === 'running' || view.kind === 'offer') && !isPaused(view.exam.clock);
   useEffect(() => {
     if (!running) return;
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
@@ -176,9 +262,10 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
 
   // Time checks on every tick: one spoken warning at a minute left, and hand-in at zero.
   useEffect(() => {
-    if (view.kind !== 'running' || isPaused(view.exam.clock)) return;
+    if ((view.kind !== 'running' && view.kind !== 'offer') || isPaused(view.exam.clock)) return;
     const left = remainingMs(view.exam.clock, now);
-    if (isTimeUp(view.exam.clock, now)) handIn(view.exam, now);
+    if (isTimeUp(view.exam.clock, now)) handIn(view.exam, now, view.kind === 'offer');
+    else if (view.kind === 'offer') return;
     else if (left <= 60_000 && !warned.current) {
       warned.current = true;
       setAnnouncement('One minute left.');
@@ -188,7 +275,8 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
   useEffect(() => {
     if (!moveFocus.current) return;
     moveFocus.current = false;
-    questionHeading.current?.focus();
+    // A paused exam hides its questions: the Resume button is then where the reader carries on.
+    (questionHeading.current ?? pauseButton.current)?.focus();
   });
 
   const start = (count: number, minutes: number) => {
@@ -197,16 +285,47 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
     warned.current = false;
     setNow(t);
     setAnnouncement('');
+    setLostNotice(null);
     moveFocus.current = true;
-    setView({ kind: 'running', exam: startExam(drawExam(bank.questions, count, seed), questions, seed, minutes, t) });
+    const exam = startExam(drawExam(bank.questions, count, seed), questions, seed, minutes, t);
+    save(exam);
+    setView({ kind: 'running', exam });
   };
 
+  /** One step of the running exam; saved at once (answers, moves, pause and resume). */
   const update = (change: (e: Exam, t: number) => Exam, focus = false) => {
     if (view.kind !== 'running') return;
     const t = Date.now();
     setNow(t);
     if (focus) moveFocus.current = true;
-    setView({ kind: 'running', exam: change(view.exam, t) });
+    const exam = change(view.exam, t);
+    if (exam !== view.exam) save(exam);
+    setView({ kind: 'running', exam });
+  };
+
+  /** Back to the saved exam as it was left; a running clock has kept running meanwhile. */
+  const continueExam = () => {
+    if (view.kind !== 'offer') return;
+    const t = Date.now();
+    setNow(t);
+    if (isTimeUp(view.exam.clock, t)) {
+      // The Continue button goes with the offer: focus moves to the exam's title above the result.
+      handIn(view.exam, t, true);
+      requestAnimationFrame(() => title.current?.focus());
+      return;
+    }
+    // The one-minute warning is said again if it applies, since the reader may not have heard it before leaving.
+    warned.current = false;
+    setAnnouncement('');
+    moveFocus.current = true;
+    setView({ kind: 'running', exam: view.exam });
+  };
+
+  const discard = () => {
+    setSaveNotice(persist(withoutExam));
+    setView({ kind: 'setup' });
+    setAnnouncement('Your unfinished exam was discarded.');
+    requestAnimationFrame(() => title.current?.focus());
   };
 
   const again = () => {
@@ -215,8 +334,23 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
   };
 
   let body: ReactNode;
-  if (view.kind === 'setup') body = <Setup available={available} onStart={start} />;
-  else if (view.kind === 'done') body = <Results exam={view.exam} result={view.result} questions={questions} headingLevel={headingLevel + 1} saveNotice={view.saveNotice} onAgain={again} />;
+  if (view.kind === 'setup') {
+    body = (
+      <>
+        {lostNotice && (
+          <p className="cl-quiz__saved" role="status" data-testid="exam-lost">
+            {lostNotice}
+          </p>
+        )}
+        <Setup available={available} onStart={start} />
+      </>
+    );
+  } else if (view.kind === 'offer') body = <ExamResumeOffer info={resumeInfo(view.exam, now)} onContinue={continueExam} onDiscard={discard} />;
+  else if (view.kind === 'done') {
+    body = (
+      <Results exam={view.exam} result={view.result} questions={questions} headingLevel={headingLevel + 1} saveNotice={view.saveNotice} away={view.away} onAgain={again} />
+    );
+  }
   else {
     const exam = view.exam;
     const id = exam.ids[exam.index];
@@ -241,6 +375,7 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
             type="button"
             className="cl-button cl-quiz__button"
             data-testid="exam-pause"
+            ref={pauseButton}
             aria-pressed={paused}
             onClick={() => update((e, t) => ({ ...e, clock: paused ? resumeClock(e.clock, t) : pauseClock(e.clock, t) }), paused)}
           >
@@ -292,6 +427,11 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
               </button>
             </div>
           </div>
+        )}
+        {saveNotice && (
+          <p className="cl-quiz__saved" role="status" data-testid="exam-save-notice">
+            {saveNotice}
+          </p>
         )}
       </div>
     );

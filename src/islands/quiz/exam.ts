@@ -6,9 +6,12 @@
  * No React, no DOM, no storage, and no clock: every instant (milliseconds since the epoch, or ISO
  * text for saved records) is passed in, so the countdown is tested with exact times. The exam
  * island reads the clock and ticks; this module only computes.
+ *
+ * An exam in progress is saved in the progress record (`withExam`) as a snapshot of its data, and
+ * restored from it against the current question bank, so a reload or a later visit continues it.
  */
 import type { Question } from '../../schemas/quiz.ts';
-import type { QuestionOutcome, QuizAttempt } from '../../progress/record.ts';
+import type { ExamResponse, ExamSnapshot, QuestionOutcome, QuizAttempt, UnfinishedExam } from '../../progress/record.ts';
 import type { Review } from '../../progress/review.ts';
 import { grade, isAnswered, type Graded, type Response } from './grade.ts';
 import { blankResponse, displayOrder } from './session.ts';
@@ -193,4 +196,88 @@ export function examOutcomes(r: ExamResult): QuestionOutcome[] {
 /** One card review per question: an unanswered question was not recalled, so it counts as wrong. No hints exist in an exam. */
 export function examReviews(r: ExamResult): Review[] {
   return r.ids.filter((id) => id.indexOf('/') > 0).map((id) => ({ key: id, correct: r.graded[id].correct, hinted: false }));
+}
+
+/** A response as the record stores it: only the kinds an exam asks, with fresh arrays. */
+function savedResponse(r: Response): ExamResponse | null {
+  if (r.kind === 'single') return { kind: 'single', choice: r.choice };
+  if (r.kind === 'multiple') return { kind: 'multiple', choices: [...new Set(r.choices)] };
+  if (r.kind === 'ordering') return { kind: 'ordering', order: [...r.order] };
+  return null;
+}
+
+/**
+ * The exam as the record saves it. The clock's instant becomes ISO text, like every instant in the
+ * record; milliseconds are whole, since the record keeps whole milliseconds.
+ */
+export function examSnapshot(e: Exam): ExamSnapshot {
+  const responses: ExamSnapshot['responses'] = {};
+  for (const id of e.ids) {
+    const r = e.responses[id] && savedResponse(e.responses[id]);
+    if (r) responses[id] = r;
+  }
+  const { limitMs, usedMs: used, runningSince } = e.clock;
+  return {
+    ids: [...e.ids],
+    seed: e.seed,
+    index: e.index,
+    responses,
+    clock: { limitMs: Math.round(limitMs), usedMs: Math.min(Math.round(limitMs), Math.round(used)), runningSince: runningSince === null ? null : new Date(runningSince).toISOString() },
+  };
+}
+
+const isPermutation = (order: readonly number[], n: number) => order.length === n && [...order].sort((a, b) => a - b).every((v, i) => v === i);
+
+/** Whether a saved answer still fits its question (the bank may have changed since it was saved). */
+function fits(q: Question, r: ExamResponse): boolean {
+  if (q.kind === 'single') return r.kind === 'single' && (r.choice === null || r.choice < q.options.length);
+  if (q.kind === 'multiple') return r.kind === 'multiple' && r.choices.every((c) => c < q.options.length);
+  if (q.kind === 'ordering') return r.kind === 'ordering' && isPermutation(r.order, q.items.length);
+  return false;
+}
+
+/**
+ * A saved exam, ready to continue against today's bank, or null when none of its questions is
+ * still asked in exams. Questions removed from the site since are left out; an answer that no
+ * longer fits its question starts blank again; the question showing stays the same one where it
+ * can. The clock comes back exactly as saved: a running clock has kept running meanwhile.
+ */
+export function restoreExam(saved: UnfinishedExam, questions: Record<string, Question>): Exam | null {
+  const ids = saved.ids.filter((id) => questions[id] !== undefined && examable(questions[id]));
+  if (ids.length === 0) return null;
+  const responses: Record<string, Response> = {};
+  for (const id of ids) {
+    const r = saved.responses[id];
+    const kept = r && fits(questions[id], r) ? r : blankResponse(questions[id], saved.seed);
+    if (kept) responses[id] = kept;
+  }
+  const showing = ids.indexOf(saved.ids[saved.index]);
+  const index = showing >= 0 ? showing : Math.min(saved.index, ids.length - 1);
+  const { limitMs, usedMs: used, runningSince } = saved.clock;
+  return { ids, seed: saved.seed, index, responses, clock: { limitMs, usedMs: used, runningSince: runningSince === null ? null : Date.parse(runningSince) } };
+}
+
+/** What the offer to continue an exam shows. */
+export interface ExamResumeInfo {
+  /** The question the exam continues at, 1-based. */
+  position: number;
+  count: number;
+  answered: number;
+  remainingMs: number;
+  paused: boolean;
+}
+
+export function resumeInfo(e: Exam, now: number): ExamResumeInfo {
+  return { position: e.index + 1, count: e.ids.length, answered: answeredIds(e).length, remainingMs: remainingMs(e.clock, now), paused: isPaused(e.clock) };
+}
+
+/** The continue button: "Continue your exam: question 4 of 10, 7:12 left". */
+export function resumeLabel(i: ExamResumeInfo): string {
+  return `Continue your ${i.paused ? 'paused ' : ''}exam: question ${i.position} of ${i.count}, ${formatClock(i.remainingMs)} left`;
+}
+
+/** The offer in words, said once by screen readers when it appears (times spelled out, not ticking). */
+export function resumeSpoken(i: ExamResumeInfo): string {
+  const clock = i.paused ? 'The clock is paused.' : 'The clock is running.';
+  return `You have a timed exam in progress: question ${i.position} of ${i.count}, ${i.answered} answered, ${spokenClock(i.remainingMs)} left. ${clock} Continue it or discard it.`;
 }
