@@ -4,7 +4,9 @@
  */
 import type { Protocol } from './kernel/types.ts';
 import { twoPhaseCommit } from './two-phase-commit/index.ts';
+import { replicatedRegister } from './replicated-register/index.ts';
 
 export const protocols: Record<string, Protocol> = {
   [twoPhaseCommit.id]: twoPhaseCommit,
+  [replicatedRegister.id]: replicatedRegister,
 };

@@ -33,6 +33,13 @@ export type InvariantResult = {
   holds: boolean;
   /** Null when it holds, otherwise what broke (or, for an observation, what is observed). */
   message: string | null;
+  /**
+   * When it does not hold and the invariant names culprits (`Invariant.ops`): positions in
+   * `Protocol.history(world)` of the client operations it blames. Absent otherwise.
+   */
+  ops?: number[];
+  /** Whether the configuration promises it (`Protocol.promises`); absent when the protocol declares no promises. */
+  promised?: boolean;
 };
 
 /** A branching history of choices from a root world. Pure data; the kernel replays worlds from it. */
@@ -93,7 +100,18 @@ export type ExploreOptions = {
  * message numbering and renaming), so the reader sees the run go round. An empty loop means only
  * faults can happen there.
  */
-export type Violation = { invariant: string; title: string; message: string; choices: Choice[]; loop?: Choice[] };
+export type Violation = {
+  invariant: string;
+  title: string;
+  message: string;
+  choices: Choice[];
+  loop?: Choice[];
+  /**
+   * Whether the configuration promises the invariant (`Protocol.promises`): true is a bug in the
+   * design, false a finding about it. Absent when the protocol declares no promises.
+   */
+  promised?: boolean;
+};
 
 /** What the explorer found. */
 export type ExploreResult = {

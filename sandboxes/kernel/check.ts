@@ -89,8 +89,20 @@ function searchVerdict(protocol: Protocol, config: Config, world: World, inv: In
  * since the scenario's start, so that liveness promises about failure-free runs can be judged.
  */
 export function checkInvariants(protocol: Protocol, config: Config, world: World, path?: Choice[]): InvariantResult[] {
+  const promised = protocol.promises ? new Set(protocol.promises(config)) : null;
   return protocol.invariants.map((inv) => {
     const message = inv.kind === 'liveness' ? livenessVerdict(protocol, config, world, inv, path) : inv.check(world, config);
-    return { name: inv.name, title: inv.title, kind: inv.kind, holds: message === null, message };
+    const r: InvariantResult = { name: inv.name, title: inv.title, kind: inv.kind, holds: message === null, message };
+    if (message !== null && inv.ops) r.ops = inv.ops(world, config);
+    if (promised && inv.kind !== 'observation') r.promised = promised.has(inv.name);
+    return r;
   });
+}
+
+/**
+ * Which invariants a configuration promises: `Protocol.promises`, or every safety and liveness
+ * invariant when the protocol declares none.
+ */
+export function promisedInvariants(protocol: Protocol, config: Config): string[] {
+  return protocol.promises ? protocol.promises(config) : protocol.invariants.filter((i) => i.kind !== 'observation').map((i) => i.name);
 }

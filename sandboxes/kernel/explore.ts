@@ -70,6 +70,8 @@ export function worldKey(world: World, intern: Interner = canonicalKey, internMe
   if (world.partition) parts.push('P' + world.partition.map((g) => g.slice().sort().join(',')).sort().join('/'));
   const u = world.used;
   parts.push(u.crash, u.drop, u.duplicate, u.partition, world.pendingRequests.join(','));
+  // The logical clock follows from the stamped records in the stores; kept in the key anyway.
+  if (world.clock) parts.push('T' + world.clock);
   return pack(parts);
 }
 
@@ -137,8 +139,10 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
     for (let j = i; j > 0; j = parent[j]) out.push(via[j]!);
     return out.reverse();
   };
+  const promised = protocol.promises ? new Set(protocol.promises(config)) : null;
+  const mark = (v: Violation): Violation => (promised ? { ...v, promised: promised.has(v.invariant) } : v);
   const record = (name: string, title: string, message: string, i: number) => {
-    if (!violations.has(name)) violations.set(name, { invariant: name, title, message, choices: path(i) });
+    if (!violations.has(name)) violations.set(name, mark({ invariant: name, title, message, choices: path(i) }));
   };
   const checkSafety = (w: World, i: number) => {
     for (const inv of safety) {
@@ -217,13 +221,16 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
       const loop = stem && realize(stem.world, trap.lasso.loop.map((e) => edges.to[e]), inv);
       // Worded on the world the run ends in, so replaying it and checking there says the same.
       const msg = inv.check(stem?.world ?? base, config) ?? inv.title;
-      violations.set(inv.name, {
-        invariant: inv.name,
-        title: inv.title,
-        message: trappedMessage(inv, msg),
-        choices: [...path(trap.world), ...(stem ? stem.choices : [])],
-        loop: loop ? loop.choices : [],
-      });
+      violations.set(
+        inv.name,
+        mark({
+          invariant: inv.name,
+          title: inv.title,
+          message: trappedMessage(inv, msg),
+          choices: [...path(trap.world), ...(stem ? stem.choices : [])],
+          loop: loop ? loop.choices : [],
+        }),
+      );
     }
   }
 

@@ -13,6 +13,10 @@ import type { Choice, Config, Protocol, Scenario, ScenarioSolution, World } from
 /** True when the world (reached by `path` since the scenario's start) shows what the solution expects. */
 export function goalMet(protocol: Protocol, config: Config, world: World, path: Choice[], solution: ScenarioSolution): boolean {
   for (const [flag, value] of Object.entries(solution.flags ?? {})) if ((config.flags[flag] ?? false) !== value) return false;
+  for (const [param, value] of Object.entries(solution.params ?? {})) {
+    const spec = protocol.params?.find((p) => p.name === param);
+    if ((config.params?.[param] ?? spec?.default) !== value) return false;
+  }
   for (const [node, state] of Object.entries(solution.expect.states ?? {})) {
     const n = world.nodes[node];
     if (!n) return false;

@@ -6,7 +6,9 @@
 export type * from './types.ts';
 export type { Run, DecodeResult, InvariantResult, Timeline, ExploreOptions, ExploreProgress, ExploreResult, Violation, Explorer } from './api-types.ts';
 export { startWorld, choices, step, stepWithTrace, applyChoices, IllegalChoiceError, isFaultChoice, prefixOf } from './step.ts';
-export { checkInvariants, quiescent } from './check.ts';
+export { checkInvariants, quiescent, promisedInvariants } from './check.ts';
+export { historySteps } from './history.ts';
+export type { StepOperation } from './history.ts';
 export { viewNodes, stateDiagram } from './view.ts';
 export { describeChoice, narrate } from './describe.ts';
 export { choiceToToken, tokenToChoice } from './tokens.ts';

@@ -47,7 +47,9 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   const pending = world.pendingRequests;
   for (let i = 0; i < pending.length; i++) {
     const name = pending[i];
-    if (nodes[requestTarget(protocol, world, name)]?.up) out.push({ kind: 'request', name });
+    if (nodes[requestTarget(protocol, world, name)]?.up && (!protocol.requestBlocked || protocol.requestBlocked(name, world) === null)) {
+      out.push({ kind: 'request', name });
+    }
   }
   const inFlight = world.inFlight;
   for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'deliver', id: inFlight[i].id });
@@ -63,7 +65,10 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   if (left(world, 'drop')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'drop', id: inFlight[i].id });
   if (left(world, 'duplicate')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'duplicate', id: inFlight[i].id });
   if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up) out.push({ kind: 'crash', node: n });
-  if (!world.partition && left(world, 'partition')) for (const n in nodes) out.push({ kind: 'partition', groups: [[n]] });
+  if (!world.partition && left(world, 'partition')) {
+    if (protocol.partitions) for (const groups of protocol.partitions(world)) out.push({ kind: 'partition', groups });
+    else for (const n in nodes) out.push({ kind: 'partition', groups: [[n]] });
+  }
   return out;
 }
 
@@ -107,12 +112,13 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
       if (world.partition) return 'the network is already partitioned';
       if (c.groups.flat().some((n) => !world.nodes[n])) return 'the partition names an unknown node';
       if (!left(world, 'partition')) return 'no partition budget left';
-      return 'only isolating a single node is offered';
+      return protocol.partitions ? 'that partition is not one this protocol offers' : 'only isolating a single node is offered';
     case 'heal':
       return 'the network is not partitioned';
     case 'request':
       if (!world.pendingRequests.includes(c.name)) return `request ${c.name} is not pending`;
-      return `the node that takes request ${c.name} is down`;
+      if (!world.nodes[requestTarget(protocol, world, c.name)]?.up) return `the node that takes request ${c.name} is down`;
+      return protocol.requestBlocked?.(c.name, world) ?? `request ${c.name} cannot be issued now`;
   }
 }
 

@@ -527,6 +527,7 @@ function buildSymmetricKey(nodeIds: NodeId[], groups: NodeId[][]): SymmetricKeye
     codes[n++] = u.duplicate;
     codes[n++] = u.partition;
     codes[n++] = world.pendingRequests.length ? internText('R' + world.pendingRequests.join(',')) : 0;
+    codes[n++] = world.clock ?? 0;
     return n;
   };
   const key = (world: World): string => codesToKey(codes, fill(world));

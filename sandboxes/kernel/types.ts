@@ -80,6 +80,13 @@ export interface World {
   timing?: Timing;
   /** State of the seeded random number generator (only the random scheduler reads it). */
   rng: number;
+  /**
+   * Logical clock: how many stamped log records (`store.append` with `stamp: true`) the run has
+   * written, across all nodes. Optional; absent means 0. Stamps order events at different nodes
+   * (a client's invoke and another client's response) without counting every step, so worlds
+   * that differ only in when unrelated messages moved still merge.
+   */
+  clock?: number;
 }
 
 /** When timers may fire; see `World.timing`. */
@@ -115,12 +122,35 @@ export interface FlagSpec {
   unsafe: boolean;
 }
 
+/**
+ * A numeric design parameter a protocol exposes (a write quorum W, a read quorum R). Optional:
+ * protocols without numbers declare none. Values live in `Config.params`.
+ */
+export interface ParamSpec {
+  /** Key used in configurations, URLs (`name-2`) and `--set name=2`. camelCase, distinct from every flag name. */
+  name: string;
+  /** Short label for the player's variant picker ("W (write quorum)"). */
+  label: string;
+  /** Smallest and largest value allowed (integers). */
+  min: number;
+  max: number;
+  /** Value when not set. */
+  default: number;
+  /** One sentence: what the number changes. */
+  description: string;
+}
+
 /** A protocol configuration: how many nodes and which variant flags. */
 export interface Config {
   /** Number of participants (or replicas, consumers…: the protocol says which). */
   size: number;
   /** Flag values by name; absent flags take their default. */
   flags: Record<string, boolean>;
+  /**
+   * Numeric parameters by name (`Protocol.params`); absent ones take their default. Optional:
+   * configurations of protocols without parameters leave it out.
+   */
+  params?: Record<string, number>;
 }
 
 /** A named predicate over the world. */
@@ -168,6 +198,12 @@ export interface Invariant {
    * continuation without faults gets there"; say so when `via` allows less.
    */
   stuck?: string;
+  /**
+   * Optional, for invariants over client histories (`Protocol.history`): when `check` fails, the
+   * positions in `Protocol.history(world)` of the operations it blames, so the player can mark
+   * them. Called only when `check` returned a message.
+   */
+  ops?: (world: World, config: Config) => number[];
 }
 
 /** A named preset: the reader's starting point and the explorer's search space. */
@@ -214,6 +250,8 @@ export interface ScenarioSolution {
   prompt: number;
   /** Flags set (on top of the scenario's configuration) before replaying. */
   flags?: Record<string, boolean>;
+  /** Parameters set (on top of the scenario's configuration) before replaying. Optional. */
+  params?: Record<string, number>;
   /** Choice tokens after the prefix. */
   steps: string[];
   /**
@@ -301,6 +339,8 @@ export interface Protocol {
   /** Roles and their machines. Every node is an XState machine made with `setup({...}).createMachine(...)`. */
   machines: Record<string, AnyStateMachine>;
   flags: FlagSpec[];
+  /** Numeric design parameters (quorum sizes…). Optional; see `ParamSpec` and `Config.params`. */
+  params?: ParamSpec[];
   /** Smallest and largest supported size. */
   sizes: { min: number; max: number; default: number };
   invariants: Invariant[];
@@ -334,6 +374,31 @@ export interface Protocol {
   symmetry?: (config: Config, data?: { [key: string]: Json }) => NodeId[][];
   /** Which node a scenario request (`begin`…) is handed to. Optional; default: the first node. */
   requestTarget?: (request: string, world: World) => NodeId;
+  /**
+   * Why a pending scenario request may not be issued yet ("a is still waiting for its write"), or
+   * null when it may. Lets clients run one operation at a time and in the scenario's order. It
+   * must only read the world. Optional; default: a request may be issued whenever its target is up.
+   */
+  requestBlocked?: (request: string, world: World) => string | null;
+  /**
+   * The network partitions a `partition` choice may make, each as groups (nodes named in no group
+   * form one more group). Optional; default: isolate each node on its own (`[[n]]`). Lets a
+   * protocol cut, say, a replica off together with one client.
+   */
+  partitions?: (world: World) => NodeId[][][];
+  /**
+   * Which invariants (by name) a configuration promises. The explorer checks every invariant
+   * anyway: breaking one the design does not promise is a finding ("asynchronous replication is
+   * not linearizable: here is the run"), breaking one it promises is a bug. Optional; absent
+   * means every safety and liveness invariant is promised.
+   */
+  promises?: (config: Config) => string[];
+  /**
+   * The clients' operations so far, for a Jepsen-style history view: pure data read off the world
+   * (usually the clients' stamped logs). Times are on the world's logical clock (`World.clock`);
+   * `historySteps` in the kernel maps them to step indices of a run. Optional.
+   */
+  history?: (world: World) => ClientOperation[];
   /**
    * Protocol-specific narration of one step for the aria-live log; return null to use the kernel's
    * generic sentence. Optional.
@@ -386,6 +451,21 @@ export interface Protocol {
   topology?: { kind: 'star'; hub: NodeId } | { kind: 'pipeline' } | { kind: 'clique' };
 }
 
+/** One client operation in a history (`Protocol.history`). */
+export interface ClientOperation {
+  /** The client (process) that issued it: `a`, `b`; a client that restarted after a crash gets a new name (`a2`). */
+  client: string;
+  op: 'read' | 'write';
+  /** For a write, the value written; for a read, the value returned (null: never written, or no answer yet). */
+  value: Json;
+  /** Logical time of the invoke (`World.clock` when it was stamped). */
+  invokedAt: number;
+  /** Logical time of the response, or null while none has come (or never will). */
+  completedAt: number | null;
+  /** `ok`: it happened; `fail`: it surely did not; `unknown`: no answer yet, or never, so it may have. */
+  outcome: 'ok' | 'fail' | 'unknown';
+}
+
 /**
  * A deliberately broken variant of a protocol's machines, kept to prove the invariants have teeth:
  * a test explores each one and expects the named invariant to break. Not shown to readers (unsafe
@@ -399,7 +479,7 @@ export interface Mutant {
   /** Replacement machines by role (usually `machine.provide({ guards, actions })` of the real one). */
   machines: Record<string, AnyStateMachine>;
   /** Where the explorer must catch it: a scenario, flags to set on top of its configuration, and the invariant that breaks. */
-  caughtBy: { scenario: string; flags?: Record<string, boolean>; size?: number; invariant: string };
+  caughtBy: { scenario: string; flags?: Record<string, boolean>; params?: Record<string, number>; size?: number; invariant: string };
 }
 
 /**
@@ -435,9 +515,11 @@ export type Effect =
   /**
    * Append a record to the log, `store.log` (created when absent). Forced by default: on disk
    * before the node's next effect. `lazy: true` leaves it in memory (counted in `store.unflushed`)
-   * until the node's next forced append flushes it; a crash before then loses it.
+   * until the node's next forced append flushes it; a crash before then loses it. `stamp: true`
+   * (for an object record, forced) adds `at`, the world's logical clock (`World.clock`), and
+   * advances the clock: stamped records at different nodes are ordered as they happened.
    */
-  | { type: 'store.append'; record: Json; lazy?: boolean }
+  | { type: 'store.append'; record: Json; lazy?: boolean; stamp?: boolean }
   /** Set one key of the durable store (for tables and flags kept on disk). */
   | { type: 'store.set'; key: string; value: Json };
 

@@ -230,10 +230,14 @@ export function applyEffects(draft: World, node: NodeId, effects: Effect[], trac
       }
       case 'store.append': {
         const rec = draft.nodes[node];
-        const lazy = e.lazy === true;
-        draft.nodes[node] = { ...rec, store: withRecord(rec.store, e.record, lazy) };
-        trace?.push(lazy ? { kind: 'store', node, record: e.record, lazy } : { kind: 'store', node, record: e.record });
-        if (ghost) recordGhost(draft, node, ghost, { kind: 'append', record: e.record, lazy });
+        // A stamped record is forced and carries the logical clock, which it advances.
+        const stamped = e.stamp === true && e.record !== null && typeof e.record === 'object' && !Array.isArray(e.record);
+        const lazy = e.lazy === true && !stamped;
+        const record: Json = stamped ? { ...(e.record as { [k: string]: Json }), at: draft.clock ?? 0 } : e.record;
+        if (stamped) draft.clock = (draft.clock ?? 0) + 1;
+        draft.nodes[node] = { ...rec, store: withRecord(rec.store, record, lazy) };
+        trace?.push(lazy ? { kind: 'store', node, record, lazy } : { kind: 'store', node, record });
+        if (ghost) recordGhost(draft, node, ghost, { kind: 'append', record, lazy });
         break;
       }
       case 'store.set': {
@@ -266,6 +270,7 @@ export function draftOf(world: World): World {
     nextMessageId: world.nextMessageId,
     rng: world.rng,
     timing: world.timing,
+    ...(world.clock === undefined ? {} : { clock: world.clock }),
   };
 }
 

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useActorRef, useSelector } from '@xstate/react';
 import './player.css';
 import { downloadText } from '../../browser/download.ts';
-import { goalsMet, kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
+import { goalsMet, historySteps, kernel, protocols, stateDiagram, decodeRun, encodeRun, runToJSON, toSequenceDiagram } from './kernel.ts';
 import type { Choice, Protocol, StateDiagram } from './model.ts';
 import { allowedChoices, faultsSpent, createReducer, currentRun, findScenario, firstBroken, initSession, replayFrames, SPEEDS, type SessionEvent } from './session.ts';
 import { hashAction, linkTarget, pickSlot, shareUrl } from './hash.ts';
@@ -19,6 +19,7 @@ import { TopologyView } from './TopologyView.tsx';
 import { SelectionBar } from './SelectionBar.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { ClampedText } from './ClampedText.tsx';
+import { HistoryView } from './HistoryView.tsx';
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { liveSelection, type CanvasItem } from './canvas-selection.ts';
 import { ChoiceList, ExplorerPanel, HelpList, InvariantPanel, NarrationLog, NetworkPanel, NodeCard, SequenceChart, SharePanel, TimelinePanel, type CompareSafe } from './views.tsx';
@@ -363,6 +364,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     },
     { id: 'network', label: `Network (${world?.inFlight.length ?? 0})` },
     { id: 'history', label: 'History' },
+    ...(protocol.history ? [{ id: 'clients', label: 'Clients' }] : []),
     { id: 'explore', label: compact ? 'Show me' : 'Find a violation' },
     ...(!compact ? [{ id: 'share', label: 'Share' }] : []),
   ];
@@ -420,6 +422,18 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                 ))}
               </select>
             </label>
+            {(protocol.params ?? []).map((spec) => (
+              <label key={spec.name} className="pl-field pl-field--inline" title={spec.description}>
+                <span>{spec.label}</span>
+                <select value={s.config.params?.[spec.name] ?? spec.default} onChange={(e) => dispatch({ type: 'param.set', name: spec.name, value: Number(e.currentTarget.value) })} data-testid={`param-${spec.name}`}>
+                  {Array.from({ length: spec.max - spec.min + 1 }, (_, i) => spec.min + i).map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
           </div>
           {scenario ? <ClampedText id={descId} text={scenario.description} className="pl-scenario" /> : null}
           {protocol.flags.length ? (
@@ -579,6 +593,13 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                   }}
                 />
               </>
+            ) : null}
+            {tab === 'clients' && protocol.history ? (
+              <HistoryView
+                ops={historySteps(protocol, s.config, tl.root, tl.steps.slice(0, cursor)).map((o) => ({ client: o.client, op: o.op, value: o.value as number | string | null, invokedAt: o.invokedStep, completedAt: o.completedStep, outcome: o.outcome }))}
+                cursor={cursor}
+                problems={frame.invariants.filter((r) => !r.holds && r.ops?.length).map((r) => ({ title: r.title, message: r.message ?? '', ops: r.ops ?? [] }))}
+              />
             ) : null}
             {tab === 'explore' ? (
               compact ? (

@@ -128,7 +128,7 @@ export function InvariantSummary(props: { frame: Frame; firstBroken: Record<stri
       {broken.length ? (
         <>
           <span aria-hidden="true">✗ </span>
-          <strong>{broken.map((r) => r.title).join(', ')}</strong> broken
+          <strong>{broken.map((r) => (r.promised === false ? `${r.title} (not promised by this design)` : r.title)).join(', ')}</strong> broken
           {broken.map((r) => props.firstBroken[r.name]).some((k) => k != null) ? ` (first at step ${Math.min(...broken.map((r) => props.firstBroken[r.name] ?? Infinity))})` : ''}.{' '}
         </>
       ) : (

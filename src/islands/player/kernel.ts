@@ -11,6 +11,7 @@ import {
   describeChoice,
   encodeRun,
   goalsMet,
+  historySteps,
   narrate,
   runCosts,
   runCostsFromStart,
@@ -43,4 +44,4 @@ export const kernel: PlayerKernel = {
   timelineSeek,
 };
 
-export { protocols, stateDiagram, encodeRun, decodeRun, runToJSON, toSequenceDiagram, tokenToChoice, choiceToToken, createExplorer, viewNodes, goalsMet, runCosts, runCostsFromStart };
+export { protocols, stateDiagram, encodeRun, decodeRun, runToJSON, toSequenceDiagram, tokenToChoice, choiceToToken, createExplorer, viewNodes, goalsMet, historySteps, runCosts, runCostsFromStart };

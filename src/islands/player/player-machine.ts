@@ -50,6 +50,7 @@ export const playerMachine = setup({
     'scenario.select': { actions: 'reduce' },
     'flag.set': { actions: 'reduce' },
     'size.set': { actions: 'reduce' },
+    'param.set': { actions: 'reduce' },
     'config.undo': { actions: 'reduce' },
     'sim.reset': { actions: 'reduce' },
     'run.load': { actions: 'reduce' },

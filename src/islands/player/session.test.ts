@@ -88,6 +88,15 @@ describe('session controller', () => {
     expect(refused.notice?.text).toMatch(/fault/);
   });
 
+  it('ignores a parameter the protocol does not declare, or one out of its range', () => {
+    const s = run(fresh(), { type: 'step.forward' });
+    expect(run(s, { type: 'param.set', name: 'w', value: 2 })).toBe(s);
+    const withW = { ...s, protocol: { ...s.protocol, params: [{ name: 'w', label: 'W', min: 1, max: 3, default: 2, description: '' }] } };
+    expect(run(withW, { type: 'param.set', name: 'w', value: 4 })).toBe(withW);
+    expect(run(withW, { type: 'param.set', name: 'w', value: 2 })).toBe(withW); // already the value
+    expect(run(withW, { type: 'param.set', name: 'w', value: 3 }).config.params).toEqual({ w: 3 });
+  });
+
   it('keeps the run through a variant change when it still replays', () => {
     let s = run(fresh(), { type: 'step.forward' }, { type: 'step.forward' }, { type: 'step.back' });
     const steps = s.timeline!.steps;

@@ -80,6 +80,7 @@ export type SessionEvent =
   | { type: 'scenario.select'; id: string }
   | { type: 'flag.set'; name: string; value: boolean }
   | { type: 'size.set'; size: number }
+  | { type: 'param.set'; name: string; value: number }
   | { type: 'sim.reset' }
   | { type: 'config.undo' }
   | { type: 'run.load'; run: Run; notice?: string; play?: boolean; shared?: boolean }
@@ -367,6 +368,13 @@ export function createReducer(kernel: PlayerKernel) {
       }
       case 'flag.set':
         return reconfigure(kernel, s, s.scenarioId, { ...s.config, flags: { ...s.config.flags, [e.name]: e.value } });
+      case 'param.set': {
+        // A protocol's number (a quorum size): only a declared one, an integer within its range.
+        const spec = s.protocol.params?.find((p) => p.name === e.name);
+        if (!spec || !Number.isInteger(e.value) || e.value < spec.min || e.value > spec.max) return s;
+        if ((s.config.params?.[e.name] ?? spec.default) === e.value) return s;
+        return reconfigure(kernel, s, s.scenarioId, { ...s.config, params: { ...s.config.params, [e.name]: e.value } });
+      }
       case 'size.set': {
         const { min, max } = s.protocol.sizes;
         if (!Number.isInteger(e.size) || e.size < min || e.size > max || e.size === s.config.size) return s;

@@ -271,7 +271,10 @@ export function InvariantPanel(props: { results: InvariantResult[]; descriptions
                 <strong>{r.title}</strong>
                 {props.target === r.name ? <span className="pl-muted"> (your target)</span> : null}
                 <span className="pl-inv__status">{obs ? (r.holds ? 'not now' : 'now') : r.holds ? 'holds' : 'broken'}</span>
-                <span className="pl-muted pl-inv__kind">{r.kind}</span>
+                <span className="pl-muted pl-inv__kind">
+                  {r.kind}
+                  {r.promised === false ? ', not promised by this design' : r.promised ? ', promised' : ''}
+                </span>
               </div>
               {obs && !r.holds && r.message ? <p className="pl-inv__msg">now: {r.message}</p> : null}
               {!obs && !r.holds && r.message ? <p className="pl-inv__msg">{r.message}</p> : null}
@@ -553,7 +556,8 @@ function ViolationList(props: { violations: ExploreResult['violations']; onRepla
       {props.violations.map((v) => (
         <li key={v.invariant} data-testid={`violation-${v.invariant}`}>
           <span aria-hidden="true">✗ </span>
-          <strong>{v.title}</strong> broken in {v.choices.length} step{v.choices.length === 1 ? '' : 's'}: {v.message}{' '}
+          <strong>{v.title}</strong> broken in {v.choices.length} step{v.choices.length === 1 ? '' : 's'}
+          {v.promised === false ? ' (this design does not promise it: a finding, not a bug)' : v.promised ? ' (this design promises it: a bug)' : ''}: {v.message}{' '}
           {v.loop ? <LoopNote steps={v.choices.length} loop={v.loop.length} /> : null}
           <button type="button" className="pl-btn" onClick={() => props.onReplay(v.invariant)} data-testid={`replay-${v.invariant}`}>
             Replay shortest run

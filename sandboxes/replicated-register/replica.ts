@@ -1,0 +1,107 @@
+/**
+ * A replica of the register as an XState machine. Its roles are the states: `follower`,
+ * `candidate` and `leader` with a single leader (Raft's names), `serving` when leaderless. What it
+ * does with each event is logic.ts's pure `react`; the machine routes on the role that returns
+ * (guards `becomesLeader`…) and emits its effects (`apply`). It talks only by emitting sends; its
+ * timeouts (`election`, `replicate`) are kernel timers. Its durable store holds the register
+ * (term, value, version); a restarted replica reads it in `recovering` and rejoins as a follower
+ * (a leader's authority is not durable: Raft §5.2) or, leaderless, pushes its value to the others.
+ */
+import { assign, enqueueActions, setup } from 'xstate';
+import type { NodeInput } from '../kernel/types.ts';
+import type { Emitted, ReplicaEvent } from './messages.ts';
+import { bootEffects, bootRole, initialContext, react, type ReplicaContext, type Role } from './logic.ts';
+
+/** Every event a replica reacts to, in the machine's `on` tables. */
+const EVENTS = [
+  'WRITE', 'READ', 'APPEND', 'APPEND_OK', 'REQUEST_VOTE', 'VOTE', 'CONFIRM', 'CONFIRM_OK', 'STALE_TERM',
+  'QUERY', 'QUERY_REPLY', 'STORE', 'STORE_ACK', 'timer.election', 'timer.replicate',
+] as const;
+
+// Per role: the events that can move it to another role, and where. Every other event is handled in place.
+const MOVES: Record<'follower' | 'candidate' | 'leader', Partial<Record<(typeof EVENTS)[number], Role[]>>> = {
+  follower: { 'timer.election': ['candidate'] },
+  candidate: { VOTE: ['leader'], APPEND: ['follower'], CONFIRM: ['follower'], REQUEST_VOTE: ['follower'], STALE_TERM: ['follower'] },
+  leader: { APPEND: ['follower'], CONFIRM: ['follower'], REQUEST_VOTE: ['follower'], STALE_TERM: ['follower'] },
+};
+
+type Held = 'follower' | 'candidate' | 'leader' | 'serving';
+
+/** The guard that says an event moves a replica from one role to another (logic.ts decides). */
+const moveGuard = (from: Held, to: Role) => `${from}To${to[0].toUpperCase()}${to.slice(1)}` as Guard;
+type Guard = 'followerToCandidate' | 'candidateToLeader' | 'candidateToFollower' | 'leaderToFollower';
+type Apply = 'asFollower' | 'asCandidate' | 'asLeader' | 'asServing';
+const applyAs = (role: Held) => `as${role[0].toUpperCase()}${role.slice(1)}` as Apply;
+
+function table(role: Held) {
+  const on: Record<string, { guard?: Guard; target?: string; actions: Apply }[]> = {};
+  const apply = applyAs(role);
+  for (const ev of EVENTS) {
+    if (role === 'serving' ? !['WRITE', 'READ', 'QUERY', 'QUERY_REPLY', 'STORE', 'STORE_ACK', 'timer.replicate'].includes(ev) : ['QUERY', 'QUERY_REPLY', 'STORE', 'STORE_ACK'].includes(ev)) continue;
+    const moves = role === 'serving' ? [] : (MOVES[role][ev] ?? []);
+    on[ev] = [...moves.map((to) => ({ guard: moveGuard(role, to), target: to, actions: apply })), { actions: apply }];
+  }
+  return on;
+}
+
+/** React to an event in one role (logic.ts): the new context, then its sends, timers and durable writes. */
+function run(role: Role, context: ReplicaContext, event: ReplicaEvent, enqueue: { assign: (c: ReplicaContext) => void; emit: (e: Emitted) => void }): void {
+  const r = react(context, role, event);
+  enqueue.assign(r.ctx);
+  for (const e of r.out) enqueue.emit(e);
+}
+
+export const replica = setup({
+  types: {
+    context: {} as ReplicaContext,
+    events: {} as ReplicaEvent,
+    input: {} as NodeInput,
+    emitted: {} as Emitted,
+  },
+  actions: {
+    asFollower: enqueueActions(({ context, event, enqueue }) => run('follower', context, event, enqueue)),
+    asCandidate: enqueueActions(({ context, event, enqueue }) => run('candidate', context, event, enqueue)),
+    asLeader: enqueueActions(({ context, event, enqueue }) => run('leader', context, event, enqueue)),
+    asServing: enqueueActions(({ context, event, enqueue }) => run('serving', context, event, enqueue)),
+    /** Arm the timers a booting replica needs (its election timer, or leaderless, the push of its value). */
+    boot: enqueueActions(({ context, enqueue }) => {
+      for (const e of bootEffects(context)) enqueue.emit(e);
+    }),
+    clearRecovering: assign({ recovering: false }),
+  },
+  guards: {
+    recovering: ({ context }) => context.recovering,
+    leaderless: ({ context }) => context.design.leaderless,
+    leadsAtStart: ({ context }) => bootRole(context) === 'leader',
+    followerToCandidate: ({ context, event }) => react(context, 'follower', event).role === 'candidate',
+    candidateToLeader: ({ context, event }) => react(context, 'candidate', event).role === 'leader',
+    candidateToFollower: ({ context, event }) => react(context, 'candidate', event).role === 'follower',
+    leaderToFollower: ({ context, event }) => react(context, 'leader', event).role === 'follower',
+  },
+}).createMachine({
+  id: 'replica',
+  context: ({ input }) => initialContext(input),
+  initial: 'start',
+  states: {
+    // Transient: a fresh replica takes its role; a restarted one reads its store first.
+    start: {
+      always: [
+        { guard: 'recovering', target: 'recovering' },
+        { guard: 'leaderless', target: 'serving', actions: 'boot' },
+        { guard: 'leadsAtStart', target: 'leader', actions: 'boot' },
+        { target: 'follower', actions: 'boot' },
+      ],
+    },
+    // After a crash: the register (term, value, version) is what survived. Nobody leads on restart.
+    recovering: {
+      always: [
+        { guard: 'leaderless', target: 'serving', actions: ['clearRecovering', 'boot'] },
+        { target: 'follower', actions: ['clearRecovering', 'boot'] },
+      ],
+    },
+    follower: { on: table('follower') },
+    candidate: { on: table('candidate') },
+    leader: { on: table('leader') },
+    serving: { on: table('serving') },
+  },
+});
