@@ -343,6 +343,8 @@ export interface Protocol {
   params?: ParamSpec[];
   /** Smallest and largest supported size. */
   sizes: { min: number; max: number; default: number };
+  /** What `Config.size` counts, as the player's size menu labels it ("Participants", "Replicas"). Optional; default "Participants". */
+  sizeLabel?: string;
   invariants: Invariant[];
   scenarios: Scenario[];
   /** The initial world for a configuration (no prefix applied). */

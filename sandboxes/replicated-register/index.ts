@@ -81,6 +81,7 @@ export const replicatedRegister: Protocol = {
   flags,
   params,
   sizes: { min: 3, max: 5, default: 3 },
+  sizeLabel: 'Replicas',
   invariants,
   scenarios,
   init,

@@ -413,7 +413,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
               </select>
             </label>
             <label className="pl-field pl-field--inline">
-              <span>Participants</span>
+              <span>{protocol.sizeLabel ?? 'Participants'}</span>
               <select value={s.config.size} onChange={(e) => dispatch({ type: 'size.set', size: Number(e.currentTarget.value) })} data-testid="size-select">
                 {Array.from({ length: protocol.sizes.max - protocol.sizes.min + 1 }, (_, i) => protocol.sizes.min + i).map((n) => (
                   <option key={n} value={n}>

@@ -46,3 +46,26 @@ describe('envelopes', () => {
       }
   });
 });
+
+describe('clique (replicas and their clients)', () => {
+  const rr = protocols['replicated-register'];
+  it.each([
+    [3, 358],
+    [5, 358],
+    [3, 600],
+    [5, 600],
+  ])('%i replicas and two clients at %i px: no two nodes overlap, and it stays short', (size, width) => {
+    const sc = rr.scenarios[0];
+    const w = kernel.startWorld(rr, sc, { ...sc.config, size });
+    const l = topologyLayout(rr, w, width);
+    expect(l.nodes).toHaveLength(size + 2);
+    for (let i = 0; i < l.nodes.length; i++)
+      for (let j = i + 1; j < l.nodes.length; j++) {
+        const a = l.nodes[i].at;
+        const b = l.nodes[j].at;
+        const apart = Math.abs(a.x - b.x) >= NODE_W || Math.abs(a.y - b.y) >= 52;
+        expect(apart, `${l.nodes[i].id} and ${l.nodes[j].id}`).toBe(true);
+      }
+    expect(l.height).toBeLessThanOrEqual(330);
+  });
+});

@@ -57,12 +57,14 @@ function place(ids: NodeId[], topology: NonNullable<Protocol['topology']>, width
     ids.forEach((id, i) => pos.set(id, { x: (width / (Math.min(perRow, ids.length) + 1)) * ((i % perRow) + 1), y: NODE_H / 2 + 8 + Math.floor(i / perRow) * 150 }));
     return { pos, height: Math.ceil(ids.length / perRow) * 150 };
   }
-  const r = Math.min(width / 2 - NODE_W / 2 - 8, 150);
+  // A clique on an ellipse, wider than tall where there is room, so the stage stays one screen.
+  const rx = Math.min(width / 2 - NODE_W / 2 - 8, 240);
+  const ry = Math.min(rx, 112);
   ids.forEach((id, i) => {
     const a = -Math.PI / 2 + (2 * Math.PI * i) / ids.length;
-    pos.set(id, { x: width / 2 + r * Math.cos(a), y: r + NODE_H / 2 + 8 + r * Math.sin(a) });
+    pos.set(id, { x: width / 2 + rx * Math.cos(a), y: ry + NODE_H / 2 + 8 + ry * Math.sin(a) });
   });
-  return { pos, height: 2 * r + NODE_H + 40 };
+  return { pos, height: 2 * ry + NODE_H + 40 };
 }
 
 /** True when the partition separates a and b. */
@@ -100,8 +102,9 @@ export function topologyLayout(protocol: Protocol, world: World, width: number):
     const len = Math.hypot(dx, dy) || 1;
     return { id: m.id, at: { x: from.x + dx * t + (side * 14 * -dy) / len, y: from.y + dy * t + (side * 14 * dx) / len } };
   });
-  const xs = [...pos.values()].map((p) => p.x).sort((a, b) => a - b);
+  // Badges sit under their node: only nodes side by side (in one row) can make them collide.
+  const ps = [...pos.values()];
   let gap = width;
-  for (let i = 1; i < xs.length; i++) if (xs[i] - xs[i - 1] > 1) gap = Math.min(gap, xs[i] - xs[i - 1]);
+  for (const a of ps) for (const b of ps) if (a !== b && Math.abs(a.y - b.y) < NODE_H && Math.abs(a.x - b.x) > 1) gap = Math.min(gap, Math.abs(a.x - b.x));
   return { width, height, badgeWidth: Math.min(132, gap - 6), nodes: ids.map((id) => ({ id, at: pos.get(id)! })), links, envelopes };
 }
