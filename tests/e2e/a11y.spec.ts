@@ -10,7 +10,7 @@ for (const path of builtPages()) {
       // Hydrating every island, drawing every diagram and then axe over a page with two live players
       // (~3,700 elements; axe alone takes ~10 s there) outlasts the default 30 s when CI runs two
       // workers on two cores.
-      test.setTimeout(90_000);
+      test.setTimeout(180_000);
       await page.setViewportSize({ width, height: 900 });
       await gotoWithTheme(page, path, theme);
       // Bring lazy islands and diagrams in, so what hydrates is checked too.
