@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['sandboxes/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts', 'content/**/*.test.ts'],
     exclude: ['node_modules', 'dist', 'tests/e2e/**'],
     environment: 'node',
+    // Exhaustive explorations take seconds, more on a loaded machine; speed budgets live in `npm run
+    // bench`, not in unit-test timeouts.
+    testTimeout: 60_000,
   },
 });
