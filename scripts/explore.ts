@@ -1,7 +1,7 @@
 /**
  * CLI: explore every reachable world of a scenario and print counts and counterexamples.
  *
- *   npm run explore -- <protocol> <scenario> [--size N] [--set flag=value]... [--json]
+ *   npm run explore -- <protocol> <scenario> [--size N] [--set flag=value | --set param=N]... [--json]
  *
  * Counterexamples print as run tokens (paste into a quiz or a link) with their labels.
  */
@@ -36,7 +36,7 @@ const protocol = protocols[protocolId] ?? fail(`unknown protocol "${protocolId}"
 const scenario =
   protocol.scenarios.find((s) => s.id === scenarioId) ??
   fail(`unknown scenario "${scenarioId}" for ${protocol.id} (known: ${protocol.scenarios.map((s) => s.id).join(', ')})`);
-const config: Config = { size: scenario.config.size, flags: { ...scenario.config.flags } };
+const config: Config = { size: scenario.config.size, flags: { ...scenario.config.flags }, ...(scenario.config.params ? { params: { ...scenario.config.params } } : {}) };
 if (size !== undefined) {
   if (!Number.isInteger(size) || size < protocol.sizes.min || size > protocol.sizes.max) {
     fail(`--size must be an integer from ${protocol.sizes.min} to ${protocol.sizes.max}`);
@@ -44,9 +44,17 @@ if (size !== undefined) {
   config.size = size;
 }
 for (const s of sets) {
+  // A numeric parameter (a quorum size): --set w=2.
+  const param = protocol.params?.find((p) => s.startsWith(`${p.name}=`));
+  if (param) {
+    const value = Number(s.slice(param.name.length + 1));
+    if (!Number.isInteger(value) || value < param.min || value > param.max) fail(`--set ${param.name} expects an integer from ${param.min} to ${param.max}, got "${s}"`);
+    config.params = { ...config.params, [param.name]: value };
+    continue;
+  }
   const m = /^([A-Za-z0-9]+)=(true|false|1|0|on|off)$/.exec(s);
-  if (!m) fail(`--set expects flag=true|false, got "${s}"`);
-  if (!protocol.flags.some((f) => f.name === m[1])) fail(`unknown flag "${m[1]}" (known: ${protocol.flags.map((f) => f.name).join(', ')})`);
+  if (!m) fail(`--set expects flag=true|false or parameter=N, got "${s}"`);
+  if (!protocol.flags.some((f) => f.name === m[1])) fail(`unknown flag "${m[1]}" (known: ${[...protocol.flags.map((f) => f.name), ...(protocol.params ?? []).map((p) => `${p.name} (a number)`)].join(', ')})`);
   config.flags[m[1]] = ['true', '1', 'on'].includes(m[2]);
 }
 
@@ -67,7 +75,8 @@ if (json) {
   process.stdout.write(JSON.stringify({ protocol: protocol.id, scenario: scenario.id, config, ...result, violations: labelled }, null, 2) + '\n');
 } else {
   const flagText = Object.entries(config.flags).filter(([, v]) => v).map(([k]) => k).join(', ') || 'none';
-  console.log(`${protocol.id}/${scenario.id} size=${config.size} flags=${flagText}`);
+  const paramText = (protocol.params ?? []).map((p) => `${p.name}=${config.params?.[p.name] ?? p.default}`).join(' ');
+  console.log(`${protocol.id}/${scenario.id} size=${config.size} flags=${flagText}${paramText ? ` ${paramText}` : ''}`);
   console.log(`worlds=${result.worlds} transitions=${result.transitions} depth=${result.depth} ms=${result.ms} complete=${result.complete}${result.stoppedBy ? ` stoppedBy=${result.stoppedBy}` : ''}`);
   if (!labelled.length) console.log('no invariant violated');
   for (const v of labelled) {
