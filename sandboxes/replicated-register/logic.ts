@@ -131,6 +131,41 @@ export function bootEffects(c: ReplicaContext): Effect[] {
 
 type Result = { ctx: ReplicaContext; out: Effect[]; role: Role };
 
+/**
+ * The replica's named decisions. The machine supplies each as a guard of the same name
+ * (replica.ts), so a deliberately broken replica (mutants.ts) can swap one through `provide`;
+ * `RULES` is the protocol as written.
+ */
+export type Rules = {
+  /** Leader: a write (or its no-op) is committed, and acknowledged, once this many replicas hold it. */
+  majorityHolds: (holders: number, majority: number) => boolean;
+  /** Leader: a read waits for a majority to confirm leadership first (ReadIndex). */
+  confirmsReads: (d: Design) => boolean;
+  /** Leaderless: a read writes back what it returns before answering (ABD). */
+  repairsReads: (d: Design) => boolean;
+  /** Leaderless: a write or read repair held by this many replicas meets the write quorum. */
+  writeQuorum: (phase: Phase, holders: number, w: number) => boolean;
+  /** Last-writer-wins: a version heard from elsewhere replaces the one held. */
+  lwwNewer: (incoming: Version, held: Version) => boolean;
+  /** A replica behind a session token holds the read (session tokens). */
+  honoursSession: (d: Design) => boolean;
+  /** Leaderless anti-entropy: keep pushing while this many peers have not acknowledged. */
+  keepsPushing: (behind: number) => boolean;
+};
+
+export const RULES: Rules = {
+  majorityHolds: (holders, majority) => holders >= majority,
+  confirmsReads: (d) => d.confirm && !d.readAny,
+  repairsReads: (d) => d.readRepair,
+  writeQuorum: (_phase, holders, w) => holders >= w,
+  lwwNewer: (incoming, held) => newer(incoming, held),
+  honoursSession: (d) => d.session,
+  keepsPushing: (behind) => behind > 0,
+};
+
+/** The rules in force for the event being handled (set by `react`, which is synchronous). */
+let rules: Rules = RULES;
+
 const others = (c: ReplicaContext): string[] => c.replicas.filter((r) => r !== c.id);
 const isOp = (o: Op, client: string, op: number) => o.client === client && o.op === op;
 
@@ -154,7 +189,7 @@ function persist(c: ReplicaContext, out: Effect[]): void {
 
 /** Leaderless: adopt a newer value heard from elsewhere (last-writer-wins); it is no longer ours to push. */
 function adoptNewer(c: ReplicaContext, value: Json, version: Version, out: Effect[]): boolean {
-  if (!newer(version, c.version)) return false;
+  if (!rules.lwwNewer(version, c.version)) return false;
   c.value = value;
   c.version = version;
   persist(c, out);
@@ -190,7 +225,7 @@ function serveCaughtUp(c: ReplicaContext, out: Effect[]): void {
 
 /** A read answered from this replica's own copy, or held until it has caught up with the session token. */
 function localRead(c: ReplicaContext, from: string, op: number, min: Version | null, out: Effect[]): void {
-  const s = c.design.session ? sessionCheck(c, min) : 'yes';
+  const s = rules.honoursSession(c.design) ? sessionCheck(c, min) : 'yes';
   if (s === 'not yet') {
     c.ops = [...c.ops.filter((o) => o.client !== from), { client: from, op, f: 'read', value: null, version: c.version, phase: 'catch-up', acks: [], min }];
     return;
@@ -222,7 +257,7 @@ function advance(c: ReplicaContext, out: Effect[]): void {
   const holds = (v: Version) => 1 + others(c).filter((r) => c.match[r] && atLeast(c.match[r], v)).length;
   const keep: Op[] = [];
   for (const o of c.ops) {
-    if (o.phase === 'commit' && holds(o.version) >= c.design.majority) {
+    if (o.phase === 'commit' && rules.majorityHolds(holds(o.version), c.design.majority)) {
       if (!c.committed || newer(o.version, c.committed.version)) c.committed = { value: o.value, version: o.version };
       if (o.client) out.push(send(o.client, 'WRITE_OK', { op: o.op, version: o.version }));
       continue;
@@ -273,7 +308,7 @@ function leaderMode(c: ReplicaContext, role: Role, e: ReplicaEvent, out: Effect[
       return role;
     }
     case 'READ': {
-      if (role === 'leader' && d.confirm && !d.readAny) {
+      if (role === 'leader' && rules.confirmsReads(d)) {
         c.ops = [...c.ops.filter((o) => o.client !== e.from), { client: e.from, op: e.op, f: 'read', value: null, version: c.version, phase: 'confirm', acks: [], min: e.min }];
         for (const r of others(c)) out.push(send(r, 'CONFIRM', { term: c.term, client: e.from, op: e.op }));
         advance(c, out);
@@ -402,7 +437,7 @@ function reply(c: ReplicaContext, o: Op, out: Effect[]): void {
 /** Replicas known to hold at least version v, this one included. */
 function storePhase(c: ReplicaContext, o: Op, out: Effect[]): void {
   for (const r of others(c)) out.push(send(r, 'STORE', { value: o.value, version: o.version }));
-  if (1 + o.acks.length >= c.design.w) reply(c, o, out);
+  if (rules.writeQuorum(o.phase, 1 + o.acks.length, c.design.w)) reply(c, o, out);
 }
 
 function finishQuery(c: ReplicaContext, o: Op, out: Effect[]): void {
@@ -421,7 +456,7 @@ function finishQuery(c: ReplicaContext, o: Op, out: Effect[]): void {
     storePhase(c, w, out);
     return;
   }
-  if (!d.readRepair) {
+  if (!rules.repairsReads(d)) {
     reply(c, o, out);
     return;
   }
@@ -479,7 +514,7 @@ function leaderless(c: ReplicaContext, e: ReplicaEvent, out: Effect[]): void {
         if ((o.phase === 'store' || o.phase === 'repair') && atLeast(e.version, o.version) && !o.acks.includes(e.from)) {
           const next = { ...o, acks: [...o.acks, e.from].sort() };
           c.ops = c.ops.map((x) => (x === o ? next : x));
-          if (next.acks.length + 1 >= c.design.w) reply(c, next, out);
+          if (rules.writeQuorum(next.phase, next.acks.length + 1, c.design.w)) reply(c, next, out);
         }
       }
       adoptNewer(c, e.value, e.version, out);
@@ -493,7 +528,7 @@ function leaderless(c: ReplicaContext, e: ReplicaEvent, out: Effect[]): void {
       if (!c.origin) return;
       const behind = others(c).filter((r) => !c.synced.includes(r));
       for (const r of behind) out.push(send(r, 'STORE', { value: c.value, version: c.version }));
-      out.push(behind.length ? { type: 'timer.set', name: 'replicate' } : { type: 'timer.clear', name: 'replicate' });
+      out.push(rules.keepsPushing(behind.length) ? { type: 'timer.set', name: 'replicate' } : { type: 'timer.clear', name: 'replicate' });
       return;
     }
     default:
@@ -501,14 +536,20 @@ function leaderless(c: ReplicaContext, e: ReplicaEvent, out: Effect[]): void {
   }
 }
 
-/** One event at a replica in role `role`: next context, effects and role. Pure. */
-export function react(ctx: ReplicaContext, role: Role, e: ReplicaEvent): Result {
+/** One event at a replica in role `role`: next context, effects and role. Pure (given pure rules). */
+export function react(ctx: ReplicaContext, role: Role, e: ReplicaEvent, with_: Rules = RULES): Result {
   const c: ReplicaContext = { ...ctx };
   const out: Effect[] = [];
-  if (c.design.leaderless) {
-    leaderless(c, e, out);
-    return { ctx: c, out, role: 'serving' };
+  const outer = rules;
+  rules = with_;
+  try {
+    if (c.design.leaderless) {
+      leaderless(c, e, out);
+      return { ctx: c, out, role: 'serving' };
+    }
+    const next = leaderMode(c, role, e, out);
+    return { ctx: c, out, role: next };
+  } finally {
+    rules = outer;
   }
-  const next = leaderMode(c, role, e, out);
-  return { ctx: c, out, role: next };
 }

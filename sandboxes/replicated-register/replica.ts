@@ -10,7 +10,9 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import type { NodeInput } from '../kernel/types.ts';
 import type { Emitted, ReplicaEvent } from './messages.ts';
-import { bootEffects, bootRole, initialContext, react, type ReplicaContext, type Role } from './logic.ts';
+import { RULES, bootEffects, bootRole, initialContext, react, type Phase, type ReplicaContext, type Role, type Rules } from './logic.ts';
+import type { Design } from './design.ts';
+import type { Version } from './version.ts';
 
 /** Every event a replica reacts to, in the machine's `on` tables. */
 const EVENTS = [
@@ -44,9 +46,30 @@ function table(role: Held) {
   return on;
 }
 
+type Check = (guard: { type: string; params: unknown }) => boolean;
+
+/** logic.ts's named decisions, each asked of the machine's guard of the same name (so `provide` can swap one). */
+function rulesOf(check: Check): Rules {
+  return {
+    majorityHolds: (holders, majority) => check({ type: 'majorityHolds', params: { holders, majority } }),
+    confirmsReads: (design) => check({ type: 'confirmsReads', params: { design } }),
+    repairsReads: (design) => check({ type: 'repairsReads', params: { design } }),
+    writeQuorum: (phase, holders, w) => check({ type: 'writeQuorum', params: { phase, holders, w } }),
+    lwwNewer: (incoming, held) => check({ type: 'lwwNewer', params: { incoming, held } }),
+    honoursSession: (design) => check({ type: 'honoursSession', params: { design } }),
+    keepsPushing: (behind) => check({ type: 'keepsPushing', params: { behind } }),
+  };
+}
+
 /** React to an event in one role (logic.ts): the new context, then its sends, timers and durable writes. */
-function run(role: Role, context: ReplicaContext, event: ReplicaEvent, enqueue: { assign: (c: ReplicaContext) => void; emit: (e: Emitted) => void }): void {
-  const r = react(context, role, event);
+function run(
+  role: Role,
+  context: ReplicaContext,
+  event: ReplicaEvent,
+  enqueue: { assign: (c: ReplicaContext) => void; emit: (e: Emitted) => void },
+  check: unknown,
+): void {
+  const r = react(context, role, event, rulesOf(check as Check));
   enqueue.assign(r.ctx);
   for (const e of r.out) enqueue.emit(e);
 }
@@ -59,10 +82,10 @@ export const replica = setup({
     emitted: {} as Emitted,
   },
   actions: {
-    asFollower: enqueueActions(({ context, event, enqueue }) => run('follower', context, event, enqueue)),
-    asCandidate: enqueueActions(({ context, event, enqueue }) => run('candidate', context, event, enqueue)),
-    asLeader: enqueueActions(({ context, event, enqueue }) => run('leader', context, event, enqueue)),
-    asServing: enqueueActions(({ context, event, enqueue }) => run('serving', context, event, enqueue)),
+    asFollower: enqueueActions(({ context, event, enqueue, check }) => run('follower', context, event, enqueue, check)),
+    asCandidate: enqueueActions(({ context, event, enqueue, check }) => run('candidate', context, event, enqueue, check)),
+    asLeader: enqueueActions(({ context, event, enqueue, check }) => run('leader', context, event, enqueue, check)),
+    asServing: enqueueActions(({ context, event, enqueue, check }) => run('serving', context, event, enqueue, check)),
     /** Arm the timers a booting replica needs (its election timer, or leaderless, the push of its value). */
     boot: enqueueActions(({ context, enqueue }) => {
       for (const e of bootEffects(context)) enqueue.emit(e);
@@ -77,6 +100,14 @@ export const replica = setup({
     candidateToLeader: ({ context, event }) => react(context, 'candidate', event).role === 'leader',
     candidateToFollower: ({ context, event }) => react(context, 'candidate', event).role === 'follower',
     leaderToFollower: ({ context, event }) => react(context, 'leader', event).role === 'follower',
+    // logic.ts's decisions (`Rules`), asked by the actions above with the facts as params.
+    majorityHolds: (_, p: { holders: number; majority: number }) => RULES.majorityHolds(p.holders, p.majority),
+    confirmsReads: (_, p: { design: Design }) => RULES.confirmsReads(p.design),
+    repairsReads: (_, p: { design: Design }) => RULES.repairsReads(p.design),
+    writeQuorum: (_, p: { phase: Phase; holders: number; w: number }) => RULES.writeQuorum(p.phase, p.holders, p.w),
+    lwwNewer: (_, p: { incoming: Version; held: Version }) => RULES.lwwNewer(p.incoming, p.held),
+    honoursSession: (_, p: { design: Design }) => RULES.honoursSession(p.design),
+    keepsPushing: (_, p: { behind: number }) => RULES.keepsPushing(p.behind),
   },
 }).createMachine({
   id: 'replica',
