@@ -17,6 +17,8 @@ test('the sidebar follows the curriculum and prev/next links connect lessons', a
   await expect(sidebar.getByText('Foundations')).toBeVisible();
   await expect(sidebar.getByText('Transactions across services')).toBeVisible();
   await page.locator('.pagination-links a[rel="next"]').click();
+  await expect(page).toHaveURL(/consistency-models/);
+  await page.locator('.pagination-links a[rel="next"]').click();
   await expect(page).toHaveURL(/two-phase-commit/);
 });
 
@@ -27,5 +29,7 @@ test('search finds a lesson by a term it teaches', async ({ page }) => {
   await input.fill('linearizability');
   const result = page.locator('.pagefind-ui__result-link').first();
   await expect(result).toBeVisible();
-  await expect(result).toHaveAttribute('href', /foundations\/cap/);
+  await expect(result).toHaveAttribute('href', /foundations\/(consistency-models|cap)/);
+  await input.fill('presumed abort');
+  await expect(page.locator('.pagefind-ui__result-link').first()).toHaveAttribute('href', /two-phase-commit/);
 });
