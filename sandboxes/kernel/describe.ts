@@ -10,7 +10,7 @@ import { applyChoice, requestTarget } from './step.ts';
 import type { Choice, Config, Json, Protocol, StepTrace, TraceEntry, World } from './types.ts';
 
 /** Short label: "Deliver PREPARE c → p1", "Crash p2", "Fire vote-timeout at c", "Isolate c"… */
-export function describeChoice(world: World, c: Choice): string {
+export function describeChoice(world: World, c: Choice, protocol?: Protocol): string {
   const m = 'id' in c ? world.inFlight.find((x) => x.id === c.id) : undefined;
   const msg = m ? `${m.type} ${m.from} → ${m.to}` : `message ${'id' in c ? c.id : ''}`;
   switch (c.kind) {
@@ -33,7 +33,7 @@ export function describeChoice(world: World, c: Choice): string {
     case 'heal':
       return 'Heal the network';
     case 'request':
-      return `Client request: ${c.name}`;
+      return protocol?.requestLabel?.(c.name) ?? `Client request: ${c.name}`;
   }
 }
 

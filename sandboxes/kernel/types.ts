@@ -136,6 +136,8 @@ export interface ParamSpec {
   max: number;
   /** Value when not set. */
   default: number;
+  /** A flag that must be on for this number to matter (W and R only in leaderless designs): the player hides it otherwise. Optional. */
+  onlyWith?: string;
   /** One sentence: what the number changes. */
   description: string;
 }
@@ -376,6 +378,8 @@ export interface Protocol {
   symmetry?: (config: Config, data?: { [key: string]: Json }) => NodeId[][];
   /** Which node a scenario request (`begin`…) is handed to. Optional; default: the first node. */
   requestTarget?: (request: string, world: World) => NodeId;
+  /** A scenario request in words for choice lists ("a writes 1"). Optional; default "Client request: <name>". */
+  requestLabel?: (request: string) => string;
   /**
    * Why a pending scenario request may not be issued yet ("a is still waiting for its write"), or
    * null when it may. Lets clients run one operation at a time and in the scenario's order. It

@@ -32,6 +32,15 @@ export function parseRequest(name: string): Request | null {
   return { client: m[1], f: m[2] === 'w' ? 'write' : 'read', value: m[2] === 'w' ? Number(m[3]) : null, via: m[4] ?? null };
 }
 
+/** A request in words for the player's choice list: "a writes 1", "b reads (2nd read), asking r3". */
+export function requestLabel(name: string): string {
+  const r = parseRequest(name);
+  if (!r) return `Client request: ${name}`;
+  const nth = name.match(/-r([0-9]+)/)?.[1];
+  const what = r.f === 'write' ? `${r.client} writes ${r.value}` : `${r.client} reads${nth && nth !== '1' ? ` (read ${nth})` : ''}`;
+  return r.via ? `${what}, asking ${r.via}` : what;
+}
+
 export type ClientContext = {
   id: string;
   design: Design;

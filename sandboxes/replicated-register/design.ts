@@ -67,6 +67,7 @@ export const params: ParamSpec[] = [
     min: 1,
     max: 5,
     default: 2,
+    onlyWith: 'leaderless',
     description: 'Leaderless: how many replicas (the coordinator included) must hold a write before the client is told it succeeded. Capped at N.',
   },
   {
@@ -75,6 +76,7 @@ export const params: ParamSpec[] = [
     min: 1,
     max: 5,
     default: 2,
+    onlyWith: 'leaderless',
     description: 'Leaderless: how many replicas (the coordinator included) a read hears from before it answers with the newest value among them. Capped at N.',
   },
 ];

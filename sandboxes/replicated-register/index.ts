@@ -14,7 +14,7 @@
 import { createWorld } from '../kernel/world.ts';
 import type { Config, FaultBudget, Json, NodeId, Protocol, World } from '../kernel/types.ts';
 import { replica } from './replica.ts';
-import { client, parseRequest } from './client.ts';
+import { client, parseRequest, requestLabel } from './client.ts';
 import { flags, params, promises } from './design.ts';
 import { invariants } from './invariants.ts';
 import { ghost } from './ghost.ts';
@@ -86,6 +86,7 @@ export const replicatedRegister: Protocol = {
   scenarios,
   init,
   requestTarget,
+  requestLabel,
   requestBlocked,
   partitions,
   promises,
@@ -107,8 +108,8 @@ export const replicatedRegister: Protocol = {
   },
   // Raft's names for the roles (Ongaro & Ousterhout 2014); Dynamo's for the leaderless replica.
   stateNames: {
-    replica: { follower: 'follower', candidate: 'candidate', leader: 'leader', serving: 'coordinator / replica (leaderless)' },
-    client: { idle: 'no operation open', waiting: 'operation invoked, awaiting response' },
+    replica: { serving: 'leaderless' },
+    client: { idle: 'no op open', waiting: 'op invoked' },
   },
 };
 

@@ -135,7 +135,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const nodes = useMemo(() => (world ? kernel.viewNodes(protocol, world) : []), [world, protocol]);
   const nodeIds = useMemo(() => (frames[0] ? Object.keys(frames[0].world.nodes) : []), [frames]);
   const broken = useMemo(() => firstBroken(frames), [frames]);
-  const describe = useCallback((c: Choice) => (world ? kernel.describeChoice(world, c) : c.kind), [world]);
+  const describe = useCallback((c: Choice) => (world ? kernel.describeChoice(world, c, protocol) : c.kind), [world, protocol]);
   const descriptions = useMemo(() => Object.fromEntries(protocol.invariants.map((i) => [i.name, i.description])), [protocol]);
 
   // A new run (reset, replay, a loaded link) starts with nothing picked on the canvas.
@@ -422,7 +422,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                 ))}
               </select>
             </label>
-            {(protocol.params ?? []).map((spec) => (
+            {(protocol.params ?? []).filter((spec) => !spec.onlyWith || (s.config.flags[spec.onlyWith] ?? protocol.flags.find((f) => f.name === spec.onlyWith)?.default)).map((spec) => (
               <label key={spec.name} className="pl-field pl-field--inline" title={spec.description}>
                 <span>{spec.label}</span>
                 <select value={s.config.params?.[spec.name] ?? spec.default} onChange={(e) => dispatch({ type: 'param.set', name: spec.name, value: Number(e.currentTarget.value) })} data-testid={`param-${spec.name}`}>

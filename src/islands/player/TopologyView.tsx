@@ -57,6 +57,11 @@ function SvgButton(props: { label: string; ok: boolean; className: string; onAct
   );
 }
 
+/** A textbook name short enough for a node box: whole when it fits, else its first word ("forgotten (after END)" → "forgotten"). */
+function shortName(name: string): string {
+  return name.length <= 12 ? name : name.split(' ')[0];
+}
+
 /** Where the message the last step delivered flew from and to, for the arrival animation. */
 function arrivalOf(protocol: Protocol, prev: World | null, choice: Choice | null, at: Map<string, Point>, width: number) {
   if (!prev || choice?.kind !== 'deliver') return null;
@@ -131,7 +136,7 @@ export function TopologyView(props: TopologyViewProps) {
           const key = itemKey(item);
           const cls = `pl-topo__node${n.up ? '' : ' pl-topo__node--down'}${changed.has(id) ? ' pl-topo__node--changed' : ''}${key === selKey ? ' pl-topo__node--selected' : ''}`;
           // The name starts with the visible text (id, state, textbook name) so speech and sight agree.
-          const shown = n.up ? `${id} ${n.state}${name ? ` ${name.split(' ')[0]}` : ''}` : `${id} down`;
+          const shown = n.up ? `${id} ${n.state}${name && name !== n.state ? ` ${shortName(name)}` : ''}` : `${id} down`;
           const label = `${shown}: ${n.role}${n.up ? '' : ', memory lost, log kept'}${changed.has(id) ? '; changed by the last step' : ''}`;
           return (
             <g key={id}>
@@ -145,9 +150,9 @@ export function TopologyView(props: TopologyViewProps) {
                 <text x={p.x} y={p.y + 8} className="pl-topo__state">
                   {n.up ? n.state : <><tspan aria-hidden="true">✖ </tspan>down</>}{' '}
                 </text>
-                {n.up && name ? (
+                {n.up && name && name !== n.state ? (
                   <text x={p.x} y={p.y + 20} className="pl-topo__textbook">
-                    {name.split(' ')[0]}
+                    {shortName(name)}
                   </text>
                 ) : null}
               </SvgButton>

@@ -26,7 +26,7 @@ export interface PlayerKernel {
   /** `path`: the choices since the scenario's start (liveness promises about failure-free runs need it). */
   checkInvariants(protocol: Protocol, config: Config, world: World, path?: Choice[]): InvariantResult[];
   viewNodes(protocol: Protocol, world: World): NodeView[];
-  describeChoice(world: World, choice: Choice): string;
+  describeChoice(world: World, choice: Choice, protocol?: Protocol): string;
   narrate(protocol: Protocol, before: World, choice: Choice, after: World, config?: Config): string;
   timelineCreate(world: World): Timeline;
   timelinePush(tl: Timeline, choice: Choice): Timeline;

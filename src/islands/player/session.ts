@@ -284,7 +284,7 @@ function push(kernel: PlayerKernel, s: SessionState, choice: Choice): SessionSta
     const why = s.maxFaults != null && isFault(choice) && faultsSpent(s, world) >= s.maxFaults
       ? `all ${s.maxFaults} allowed fault${s.maxFaults === 1 ? '' : 's'} are spent`
       : 'it is not possible in this state';
-    return { ...s, playing: false, notice: { tone: 'error', text: `Cannot ${kernel.describeChoice(world, choice)}: ${why}.` } };
+    return { ...s, playing: false, notice: { tone: 'error', text: `Cannot ${kernel.describeChoice(world, choice, s.protocol)}: ${why}.` } };
   }
   // Taking the step that is already next just moves forward (no branch).
   if (tl.cursor < tl.steps.length && sameChoice(tl.steps[tl.cursor], choice)) {
@@ -449,7 +449,7 @@ export function replayFrames(kernel: PlayerKernel, protocol: Protocol, config: C
   for (let i = 0; i < tl.steps.length; i++) {
     const c = tl.steps[i];
     try {
-      const label = kernel.describeChoice(w, c);
+      const label = kernel.describeChoice(w, c, protocol);
       const { world: after, trace } = kernel.stepWithTrace(protocol, config, w, c);
       const invariants = kernel.checkInvariants(protocol, config, after, tl.steps.slice(0, i + 1));
       frames.push({ world: after, choice: c, label, trace, narration: kernel.narrate(protocol, w, c, after, config), invariants });
