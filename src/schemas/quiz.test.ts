@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyBalanceProblems, quizBankSchema } from './quiz.ts';
+import { historyProblems, keyBalanceProblems, quizBankSchema } from './quiz.ts';
 
 const option = (text: string) => ({ text, explanation: `Why ${text} is or is not right.` });
 const single = (id: string, answer = 0) => ({
@@ -11,6 +11,22 @@ const single = (id: string, answer = 0) => ({
   options: [option('a'), option('b')],
   answer,
 });
+const historyQ = (id: string, operations: unknown[], extra: Record<string, unknown> = {}) => ({
+  id,
+  kind: 'history',
+  difficulty: 'medium',
+  prompt: 'Which models?',
+  hint: 'Look at real time.',
+  history: { initial: 0, operations },
+  options: [
+    { model: 'linearizable', explanation: 'Why.' },
+    { model: 'sequential', explanation: 'Why.' },
+  ],
+  answers: [1],
+  ...extra,
+});
+const w = (client: string, value: number, invoked: number, answered: number) => ({ client, op: 'write', value, invoked, answered });
+const r = (client: string, value: number | null, invoked: number, answered: number) => ({ client, op: 'read', value, invoked, answered });
 const bank = (...questions: unknown[]) => ({ title: 'Bank', lesson: 'foundations/cap', questions });
 const messages = (data: unknown) => quizBankSchema.safeParse(data).error?.issues.map((i) => i.message) ?? [];
 
@@ -86,6 +102,40 @@ describe('quiz bank schema', () => {
   });
 });
 
+describe('history questions', () => {
+  it('accepts a history question and names each option by its model', () => {
+    const parsed = quizBankSchema.parse(bank(historyQ('stale', [w('A', 1, 0, 10), r('B', 0, 20, 25)])));
+    const q = parsed.questions[0];
+    expect(q.kind === 'history' && q.options.map((o) => o.text)).toEqual(['Linearizability', 'Sequential consistency']);
+    expect(q.kind === 'history' && q.history.unit).toBe('ms');
+  });
+
+  it('names the question and the operation of a malformed history', () => {
+    expect(messages(bank(historyQ('backwards', [w('A', 1, 10, 5), r('B', 1, 20, 25)])))).toContain(
+      'question "backwards": history: operation 1 (client A\'s write of 1) is answered at 5, not after its invoke at 10',
+    );
+    expect(messages(bank(historyQ('overlap', [w('A', 1, 0, 10), r('A', 1, 5, 15)])))).toContain(
+      'question "overlap": history: operation 2 (client A\'s read of 1) is invoked at 5, before operation 1 (client A\'s write of 1) is answered at 10: a client has one operation in flight',
+    );
+    expect(messages(bank(historyQ('twice', [w('A', 1, 0, 10), w('B', 1, 5, 15)])))).toContain(
+      'question "twice": history: operation 2 (client B\'s write of 1) writes the same value as operation 1 (client A\'s write of 1); every write needs a distinct value',
+    );
+    expect(historyProblems({ initial: 0, unit: 'ms', operations: [{ client: 'A', op: 'write', value: 0, invoked: 0, answered: 1 }] })).toEqual([
+      "operation 1 (client A's write of 0) writes the initial value; every write needs a distinct value",
+    ]);
+  });
+
+  it('rejects a repeated model, an unknown model, an unknown field and an out-of-range answer', () => {
+    const ops = [w('A', 1, 0, 10), r('B', 1, 20, 25)];
+    const twice = { options: [{ model: 'sequential', explanation: 'e' }, { model: 'sequential', explanation: 'e' }] };
+    expect(messages(bank(historyQ('same-model', ops, twice)))).toContain('question "same-model": options repeat a model');
+    expect(messages(bank(historyQ('range', ops, { answers: [2] })))).toContain('question "range": answer 2 is out of range (options 0 to 1)');
+    expect(quizBankSchema.safeParse(bank(historyQ('causal', ops, { options: [{ model: 'causal', explanation: 'e' }, { model: 'sequential', explanation: 'e' }] }))).success).toBe(false);
+    expect(quizBankSchema.safeParse(bank(historyQ('typo', [{ ...w('A', 1, 0, 10), answerd: 3 }, r('B', 1, 20, 25)]))).success).toBe(false);
+    expect(quizBankSchema.safeParse(bank(historyQ('none', ops, { answers: [] }))).success).toBe(false);
+  });
+});
+
 describe('answer key balance', () => {
   let n = 0;
   const opts = (count: number) => Array.from({ length: count }, (_, i) => option(String.fromCharCode(97 + i)));
@@ -137,5 +187,18 @@ describe('answer key balance', () => {
     expect(problems(many([1, 3]), many([0, 2, 3]), many([0, 1]))).toEqual([]);
     // Positions only two questions have are not judged; a question whose every option is right is no prefix.
     expect(problems(many([0, 1], 2), many([1, 2]), many([0, 2, 3]), many([1, 3, 4], 5))).toEqual([]);
+  });
+
+  it('applies the tick-every-one rules to history questions, on their own and with multiple choice', () => {
+    const ops = [w('A', 1, 0, 10), r('B', 0, 20, 25)];
+    const hist = (id: string, answers: number[]) => historyQ(id, ops, { answers });
+    expect(problems(hist('h-a', [0]), hist('h-b', [0]), hist('h-c', [1]))).toEqual([
+      '2 of the 3 history keys are the first options in a row (h-a, h-b); at most 1 allowed',
+    ]);
+    // Fine together with the multiple-choice questions, yet always right at position 1 among history questions alone.
+    expect(problems(many([1, 3]), many([0, 2, 3]), hist('h-d', [1]), hist('h-e', [1]), hist('h-f', [1]))).toEqual([
+      'position 0 is right in none of the 3 history questions that have it',
+      'position 1 is right in every one of the 3 history questions that have it',
+    ]);
   });
 });

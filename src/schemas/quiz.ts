@@ -119,12 +119,129 @@ export const breakItSchema = z.object({
   solution: z.array(z.string().min(1)).min(1),
 });
 
+/**
+ * The consistency models a `history` question may offer, strongest first; the names are those of
+ * the checkers' `classify` (sandboxes/consistency/index.ts), which grades every such question.
+ */
+export const HISTORY_MODELS = ['linearizable', 'sequential', 'read-your-writes', 'monotonic-reads', 'monotonic-writes', 'writes-follow-reads'] as const;
+export type HistoryModel = (typeof HISTORY_MODELS)[number];
+
+/** How the quiz names each model: the option's text. */
+export const HISTORY_MODEL_LABEL: Record<HistoryModel, string> = {
+  linearizable: 'Linearizability',
+  sequential: 'Sequential consistency',
+  'read-your-writes': 'Read-your-writes',
+  'monotonic-reads': 'Monotonic reads',
+  'monotonic-writes': 'Monotonic writes',
+  'writes-follow-reads': 'Writes-follow-reads',
+};
+
+/** A value a register holds: a number or a short string; null is "never written". */
+const registerValueSchema = z.union([z.number().finite(), z.string().min(1), z.null()]);
+
+/** One completed client operation on the register, in the quiz's own compact shape. */
+export const historyOperationSchema = z
+  .object({
+    /** The client (session) that issued it, e.g. `A`. One client never has two operations in flight. */
+    client: z.string().min(1),
+    /** `write` or `read`. */
+    op: z.enum(['write', 'read']),
+    /** A write: the value written (every write in a history writes a distinct value). A read: the value it returned. */
+    value: registerValueSchema,
+    /** When the client invoked it, in the history's `unit`. */
+    invoked: z.number().finite().nonnegative(),
+    /** When the client got its answer, strictly after `invoked`. */
+    answered: z.number().finite(),
+  })
+  .strict();
+
+/**
+ * A history of one register: its initial value and the operations of every client with their
+ * invoke and answer times. The content test turns it into the checkers' history (each operation
+ * `ok`, times as the clock), so the times alone decide what overlaps: a precedes b when a was
+ * answered strictly before b was invoked.
+ */
+export const historySchema = z
+  .object({
+    /** The register's value before any operation. */
+    initial: registerValueSchema,
+    /** What the times count, shown in the table and timeline (`ms` by default). */
+    unit: z.string().min(1).default('ms'),
+    /** The operations, any order (shown sorted by invoke time); at least two. */
+    operations: z.array(historyOperationSchema).min(2),
+  })
+  .strict();
+
+/** An option of a `history` question: a model, and why the history does or does not satisfy it. Its `text` is the model's label. */
+export const historyOptionSchema = z
+  .object({
+    /** The model this option names; each at most once per question. */
+    model: z.enum(HISTORY_MODELS),
+    /** Why the history satisfies this model, or which operations break it. */
+    explanation: z.string().min(1, 'every option needs an explanation'),
+  })
+  .strict()
+  .transform((o) => ({ ...o, text: HISTORY_MODEL_LABEL[o.model] }));
+
+/**
+ * Which models does this history satisfy? The history is drawn as a table and a timeline; the
+ * reader ticks every model it satisfies, graded like `multiple`. A content test
+ * (content/quizzes/history-questions.test.ts) runs the consistency checkers on every such question
+ * and fails when `answers` differ from their verdicts.
+ */
+export const historyQuestionSchema = z.object({
+  ...baseQuestion,
+  kind: z.literal('history'),
+  /** The history the reader judges. */
+  history: historySchema,
+  /** Models offered, from the fixed set, no repeats. */
+  options: z.array(historyOptionSchema).min(2),
+  /** Indices of the options whose model the history satisfies (0-based), no repeats; at least one (offer a model it satisfies). */
+  answers: z.array(z.number().int().nonnegative()).min(1),
+});
+
+/**
+ * Problems with a history as authored, one sentence each naming the operation (1-based, as
+ * listed): an answer not after its invoke, two operations of one client in flight at once, two
+ * writes of one value or a write of the initial value (the session checkers tell writes apart by
+ * value).
+ */
+export function historyProblems(h: z.infer<typeof historySchema>): string[] {
+  const problems: string[] = [];
+  const name = (i: number) => `operation ${i + 1} (client ${h.operations[i].client}'s ${h.operations[i].op} of ${JSON.stringify(h.operations[i].value)})`;
+  h.operations.forEach((o, i) => {
+    if (!(o.answered > o.invoked)) problems.push(`${name(i)} is answered at ${o.answered}, not after its invoke at ${o.invoked}`);
+  });
+  const byClient = new Map<string, number[]>();
+  h.operations.forEach((o, i) => byClient.set(o.client, [...(byClient.get(o.client) ?? []), i]));
+  for (const idx of byClient.values()) {
+    const sorted = [...idx].sort((a, b) => h.operations[a].invoked - h.operations[b].invoked);
+    for (let k = 1; k < sorted.length; k++) {
+      const prev = h.operations[sorted[k - 1]];
+      if (h.operations[sorted[k]].invoked <= prev.answered) {
+        problems.push(`${name(sorted[k])} is invoked at ${h.operations[sorted[k]].invoked}, before ${name(sorted[k - 1])} is answered at ${prev.answered}: a client has one operation in flight`);
+      }
+    }
+  }
+  const written = new Map<string, number>();
+  h.operations.forEach((o, i) => {
+    if (o.op !== 'write') return;
+    const key = JSON.stringify(o.value);
+    if (o.value === h.initial) problems.push(`${name(i)} writes the initial value; every write needs a distinct value`);
+    const first = written.get(key);
+    if (first !== undefined) problems.push(`${name(i)} writes the same value as ${name(first)}; every write needs a distinct value`);
+    else written.set(key, i);
+  });
+  return problems;
+}
+
 export const questionSchema = z.discriminatedUnion('kind', [
   singleChoiceSchema,
   multipleChoiceSchema,
   orderingSchema,
   predictSchema,
   breakItSchema,
+  historyQuestionSchema,
 ]);
 
 /** A whole bank file. Cross-field rules (answer ranges, duplicate ids) are checked here, naming the question. */
@@ -147,11 +264,16 @@ export const quizBankSchema = z
       if ((q.kind === 'single' || q.kind === 'predict') && q.answer >= q.options.length) {
         at(`answer ${q.answer} is out of range (options 0 to ${q.options.length - 1})`, 'answer');
       }
-      if (q.kind === 'multiple') {
+      if (q.kind === 'multiple' || q.kind === 'history') {
         q.answers.forEach((a, j) => {
           if (a >= q.options.length) at(`answer ${a} is out of range (options 0 to ${q.options.length - 1})`, 'answers', j);
         });
         if (new Set(q.answers).size !== q.answers.length) at('answers repeat an index', 'answers');
+      }
+      if (q.kind === 'history') {
+        const models = q.options.map((o) => o.model);
+        if (new Set(models).size !== models.length) at('options repeat a model', 'options');
+        for (const p of historyProblems(q.history)) at(`history: ${p}`, 'history');
       }
       if (new Set(q.objectives).size !== q.objectives.length) at('objectives repeat an id', 'objectives');
       if (q.kind === 'ordering' && new Set(q.items).size !== q.items.length) at('ordering items must be distinct', 'items');
@@ -177,11 +299,12 @@ export type SimulationRun = z.infer<typeof simulationRunSchema>;
  *    Chance gives a position 1/k of each question with k options that has that position, so for
  *    four-option questions the limit is 40% of the answers. Small groups always may put two
  *    answers at one position (three of three is still too many).
- * 2. `multiple`: at most a third of the bank's questions (always at least one) may be keyed as a
+ * 2. `multiple` and `history` (tick every option that applies), together and each kind on its
+ *    own: at most a third of the bank's questions (always at least one) may be keyed as a
  *    prefix, the first few options and nothing else ([0], [0, 1], [0, 1, 2]…), not counting
  *    questions where every option is right.
- * 3. `multiple`: a position that at least three questions have must be right in some of them and
- *    wrong in some ("always tick the first", "never tick the fourth").
+ * 3. `multiple` and `history`, likewise: a position that at least three questions have must be
+ *    right in some of them and wrong in some ("always tick the first", "never tick the fourth").
  *
  * Fix a problem by reordering options and updating `answer`/`answers`, never by rewording.
  */
@@ -204,13 +327,25 @@ export function keyBalanceProblems(bank: Pick<QuizBank, 'questions'>): string[] 
     }
   }
 
-  const multiple = bank.questions.filter((q): q is Extract<Question, { kind: 'multiple' }> => q.kind === 'multiple');
+  // Tick-every-one kinds: together, and each kind on its own too unless it is the whole group.
+  const multiple = bank.questions.filter((q): q is Extract<Question, { kind: 'multiple' | 'history' }> => q.kind === 'multiple' || q.kind === 'history');
+  const LABEL = { multiple: 'multiple-choice', history: 'history' } as const;
+  const kinds = (['multiple', 'history'] as const).filter((k) => multiple.some((q) => q.kind === k));
+  const tickGroups: [string, typeof multiple][] = [[kinds.map((k) => LABEL[k]).join(' and '), multiple]];
+  if (kinds.length > 1) for (const k of kinds) tickGroups.push([LABEL[k], multiple.filter((q) => q.kind === k)]);
+  for (const [label, group] of tickGroups) problems.push(...tickAllProblems(label, group));
+  return problems;
+}
+
+/** Rules 2 and 3 of `keyBalanceProblems` for one group of tick-every-one questions. */
+function tickAllProblems(label: string, multiple: Extract<Question, { kind: 'multiple' | 'history' }>[]): string[] {
+  const problems: string[] = [];
   const keyed = multiple.map((q) => new Set(q.answers));
   const prefixes = multiple.filter((q, i) => q.answers.length < q.options.length && q.answers.every((_, j) => keyed[i].has(j)));
   const prefixLimit = Math.max(1, Math.floor(multiple.length / 3));
   if (prefixes.length > prefixLimit) {
     problems.push(
-      `${prefixes.length} of the ${multiple.length} multiple-choice keys are the first options in a row (${prefixes.map((q) => q.id).join(', ')}); at most ${prefixLimit} allowed`,
+      `${prefixes.length} of the ${multiple.length} ${label} keys are the first options in a row (${prefixes.map((q) => q.id).join(', ')}); at most ${prefixLimit} allowed`,
     );
   }
   const width = Math.max(0, ...multiple.map((q) => q.options.length));
@@ -218,8 +353,8 @@ export function keyBalanceProblems(bank: Pick<QuizBank, 'questions'>): string[] 
     const having = multiple.filter((q) => q.options.length > p);
     if (having.length < 3) continue;
     const right = having.filter((q) => q.answers.includes(p)).length;
-    if (right === having.length) problems.push(`position ${p} is right in every one of the ${having.length} multiple-choice questions that have it`);
-    if (right === 0) problems.push(`position ${p} is right in none of the ${having.length} multiple-choice questions that have it`);
+    if (right === having.length) problems.push(`position ${p} is right in every one of the ${having.length} ${label} questions that have it`);
+    if (right === 0) problems.push(`position ${p} is right in none of the ${having.length} ${label} questions that have it`);
   }
   return problems;
 }

@@ -10,7 +10,7 @@ import { optionMarks, type OptionVerdict, type Response } from './grade.ts';
 import { Inline } from './Inline.tsx';
 import { plainInline } from './inline.ts';
 
-type Choice = Extract<Question, { kind: 'single' | 'multiple' }>;
+type Choice = Extract<Question, { kind: 'single' | 'multiple' | 'history' }>;
 type Ordering = Extract<Question, { kind: 'ordering' }>;
 
 interface ChoiceProps {
@@ -35,7 +35,7 @@ export const OPTION_TAG: Record<OptionVerdict, string | null> = {
 export function ChoiceOptions({ question, order, response, checked, onChange }: ChoiceProps) {
   const shown = order.length === question.options.length ? order : question.options.map((_, i) => i);
   const marks = new Map(checked ? optionMarks(question, response, shown).map((m) => [m.index, m]) : []);
-  const multiple = question.kind === 'multiple';
+  const multiple = question.kind === 'multiple' || question.kind === 'history';
   const chosen = response?.kind === 'single' ? [response.choice] : response?.kind === 'multiple' ? response.choices : [];
   const pick = (i: number, on: boolean) =>
     onChange(multiple ? { kind: 'multiple', choices: on ? [...chosen.filter((c): c is number => c !== null), i] : chosen.filter((c): c is number => c !== null && c !== i) } : { kind: 'single', choice: i });

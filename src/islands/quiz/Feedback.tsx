@@ -32,7 +32,7 @@ const MARK_WORDS: Record<OptionVerdict, string> = {
 };
 
 function OptionExplanations({ question, order, response }: { question: Question; order: readonly number[]; response: Response | undefined }) {
-  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict') return null;
+  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict' && question.kind !== 'history') return null;
   return (
     <ul className="cl-quiz__explanations">
       {optionMarks(question, response, order).map((m) => (

@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect, useRef, type Ref } from 'react';
 import type { Question } from '../../schemas/quiz.ts';
 import { ChoiceOptions, OrderingList } from './Answers.tsx';
 import { Feedback } from './Feedback.tsx';
+import { HistoryView } from './HistoryView.tsx';
 import type { Graded, Response } from './grade.ts';
 import { Inline } from './Inline.tsx';
 
@@ -38,6 +39,14 @@ interface Props {
 function AnswerArea(p: Props) {
   const q = p.question;
   const checked = p.graded !== undefined;
+  if (q.kind === 'history') {
+    return (
+      <>
+        <HistoryView id={q.id} history={q.history} />
+        <ChoiceOptions question={q} order={p.order} response={p.response} checked={checked} onChange={p.onRespond} />
+      </>
+    );
+  }
   if (q.kind === 'single' || q.kind === 'multiple') return <ChoiceOptions question={q} order={p.order} response={p.response} checked={checked} onChange={p.onRespond} />;
   if (q.kind === 'ordering') {
     const order = p.response?.kind === 'ordering' ? p.response.order : q.items.map((_, i) => i);
@@ -67,7 +76,7 @@ export function QuestionCard(p: Props) {
   useEffect(() => {
     if (checked) feedback.current?.focus();
   }, [checked]);
-  const instruction = q.kind === 'multiple' ? 'Choose every answer that applies.' : q.kind === 'ordering' ? 'Put the items in order with the move buttons, first at the top.' : null;
+  const instruction = q.kind === 'multiple' ? 'Choose every answer that applies.' : q.kind === 'history' ? 'Choose every model this history satisfies.' : q.kind === 'ordering' ? 'Put the items in order with the move buttons, first at the top.' : null;
   return (
     <div className="cl-quiz__question" data-kind={q.kind} data-question-id={q.id}>
       <div className="cl-quiz__meta">

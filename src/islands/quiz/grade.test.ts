@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { byId } from './fixtures.ts';
+import { quizBankSchema } from '../../schemas/quiz.ts';
 import { grade, isAnswered, itemMarks, optionMarks } from './grade.ts';
+
+const history = quizBankSchema.parse({
+  title: 't',
+  questions: [
+    {
+      id: 'hist', kind: 'history', difficulty: 'medium', prompt: 'Which?', hint: 'h',
+      history: { initial: 0, operations: [{ client: 'A', op: 'write', value: 1, invoked: 0, answered: 10 }, { client: 'B', op: 'read', value: 0, invoked: 20, answered: 25 }] },
+      options: [{ model: 'linearizable', explanation: 'e' }, { model: 'sequential', explanation: 'e' }, { model: 'read-your-writes', explanation: 'e' }],
+      answers: [1, 2],
+    },
+  ],
+}).questions[0];
 
 describe('grade', () => {
   it('single choice: only the answer index is right', () => {
@@ -15,6 +28,12 @@ describe('grade', () => {
     expect(grade(byId.many, { kind: 'multiple', choices: [0, 1, 2] }).correct).toBe(false);
     expect(grade(byId.many, { kind: 'multiple', choices: [] }).correct).toBe(false);
     expect(grade(byId.many, { kind: 'multiple', choices: [0, 0, 2] })).toEqual({ correct: true, response: '0,2' });
+  });
+
+  it('history: graded as multiple choice, exactly the satisfied models', () => {
+    expect(grade(history, { kind: 'multiple', choices: [2, 1] })).toEqual({ correct: true, response: '1,2' });
+    expect(grade(history, { kind: 'multiple', choices: [1] }).correct).toBe(false);
+    expect(optionMarks(history, { kind: 'multiple', choices: [0, 1] }).map((m) => m.verdict)).toEqual(['chosen-wrong', 'chosen-right', 'missed']);
   });
 
   it('ordering: right only in the authored order', () => {

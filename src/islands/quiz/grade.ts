@@ -34,7 +34,7 @@ export function isAnswered(response: Response | undefined): boolean {
   return true;
 }
 
-/** Grades one response. A multiple-choice answer is right only when it picks exactly the right set. */
+/** Grades one response. A multiple-choice (or history) answer is right only when it picks exactly the right set. */
 export function grade(question: Question, response: Response): Graded {
   switch (response.kind) {
     case 'single':
@@ -44,7 +44,7 @@ export function grade(question: Question, response: Response): Graded {
       };
     case 'multiple': {
       const chosen = [...new Set(response.choices)].sort((a, b) => a - b);
-      return { correct: question.kind === 'multiple' && sameSet(chosen, question.answers), response: chosen.join(',') };
+      return { correct: (question.kind === 'multiple' || question.kind === 'history') && sameSet(chosen, question.answers), response: chosen.join(',') };
     }
     case 'ordering':
       return {
@@ -101,8 +101,9 @@ const TONE: Record<OptionVerdict, OptionMark['tone']> = {
  * multiple-choice question is `left-out`, a right decision, never an error.
  */
 export function optionMarks(question: Question, response: Response | undefined, order?: readonly number[]): OptionMark[] {
-  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict') return [];
-  const rightSet = question.kind === 'multiple' ? question.answers : [question.answer];
+  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict' && question.kind !== 'history') return [];
+  const tickAll = question.kind === 'multiple' || question.kind === 'history';
+  const rightSet = tickAll ? question.answers : [question.answer];
   const chosenSet: (number | null | undefined)[] =
     response?.kind === 'single' ? [response.choice] : response?.kind === 'multiple' ? response.choices : response?.kind === 'simulation' ? [response.choice] : [];
   const indices = order && order.length === question.options.length ? order : question.options.map((_, i) => i);
@@ -110,7 +111,7 @@ export function optionMarks(question: Question, response: Response | undefined, 
     const right = rightSet.includes(index);
     const chosen = chosenSet.includes(index);
     const verdict: OptionVerdict =
-      question.kind === 'multiple'
+      tickAll
         ? chosen
           ? right ? 'chosen-right' : 'chosen-wrong'
           : right ? 'missed' : 'left-out'

@@ -30,7 +30,7 @@ export interface Session {
 /** The response a question starts with: nothing chosen, or an ordering in the round's shuffle. */
 export function blankResponse(question: Question, seed: string): Response | undefined {
   if (question.kind === 'single') return { kind: 'single', choice: null };
-  if (question.kind === 'multiple') return { kind: 'multiple', choices: [] };
+  if (question.kind === 'multiple' || question.kind === 'history') return { kind: 'multiple', choices: [] };
   if (question.kind === 'ordering') return { kind: 'ordering', order: initialOrder(seed, question.id, question.items.length) };
   return undefined;
 }
@@ -118,7 +118,7 @@ export function advance(s: Session): Session {
  * empty for kinds without options. Derived from the seed, so a resumed round shows the same order.
  */
 export function displayOrder(s: Pick<Session, 'seed'>, question: Question): number[] {
-  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict') return [];
+  if (question.kind !== 'single' && question.kind !== 'multiple' && question.kind !== 'predict' && question.kind !== 'history') return [];
   return optionOrder(s.seed, question.id, question.options.length);
 }
 
