@@ -11,8 +11,9 @@
 import type { ClientOperation, Json, World } from '../kernel/types.ts';
 import type { History, Operation } from '../consistency/index.ts';
 import { registerOf } from './logic.ts';
+import { cmp, isVersion, type Version } from './version.ts';
 
-type LogRecord = { t: string; n?: number; f?: 'read' | 'write'; value?: Json; at?: number };
+type LogRecord = { t: string; n?: number; f?: 'read' | 'write'; value?: Json; at?: number; version?: Json };
 
 function logOf(store: Json): LogRecord[] {
   const log = store && typeof store === 'object' && !Array.isArray(store) ? (store as { log?: LogRecord[] }).log : undefined;
@@ -94,6 +95,45 @@ export function historyOf(world: World): { ops: ClientOperation[]; history: Hist
 }
 
 export const operations = (world: World): ClientOperation[] => historyOf(world).ops;
+
+/**
+ * The system's order of the writes, as their values, oldest first: the order of the versions the
+ * replicas stamped them with ((term, index) with a leader, the Lamport timestamp (counter,
+ * replica) leaderless; version.ts). That is the order last-writer-wins and the leader's log settle
+ * values by, Terry et al.'s WriteOrder. A write's version is read off what the world still shows:
+ * the WRITE_OK its client logged, the version a read logged with the value it returned, and the
+ * replicas' registers (crashed ones' durable copies too). A value seen under several versions
+ * (a new leader re-stamps the copy it takes over as (term, 0)) is placed by the lowest, the stamp
+ * the write itself got. A write none of these shows (never acknowledged, read or held) is left
+ * out; the checkers then ignore it unless a read returned it, and a read logs a version. Pure;
+ * cached per world.
+ */
+const orders = new WeakMap<World, number[]>();
+
+export function versionOrderOf(world: World): number[] {
+  const cached = orders.get(world);
+  if (cached) return cached;
+  const lowest = new Map<number, Version>();
+  const note = (value: Json | undefined, version: Json | undefined) => {
+    if (typeof value !== 'number' || !isVersion(version)) return;
+    const held = lowest.get(value);
+    if (!held || cmp(version, held) < 0) lowest.set(value, version);
+  };
+  for (const id of clientIds(world)) {
+    const written = new Map<number, Json | undefined>();
+    for (const r of logOf(world.nodes[id].store)) {
+      if (r.t === 'invoke' && r.f === 'write') written.set(r.n ?? 0, r.value);
+      else if (r.t === 'ok') note(written.has(r.n ?? 0) ? written.get(r.n ?? 0) : r.value, r.version);
+    }
+  }
+  for (const id of replicaIds(world)) {
+    const reg = registerOf(world.nodes[id].store);
+    note(reg.value, reg.version);
+  }
+  const order = [...lowest].sort(([x, a], [y, b]) => cmp(a, b) || x - y).map(([value]) => value);
+  orders.set(world, order);
+  return order;
+}
 
 /** The values the replicas hold, durable copies of crashed ones included, deduplicated. */
 export function heldValues(world: World): (number | null)[] {

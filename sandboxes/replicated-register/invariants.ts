@@ -3,7 +3,8 @@
  * models are judged by the shared checkers in sandboxes/consistency on the clients' history
  * (history.ts), never re-implemented here: linearizability (Herlihy & Wing 1990), sequential
  * consistency (Lamport 1979), the session guarantees read-your-writes, monotonic reads and
- * monotonic writes (Terry et al. 1994), and no acknowledged write lost. Each sentence is the
+ * monotonic writes (Terry et al. 1994; monotonic writes against the order of the versions the
+ * replicas stamped, the system's write order), and no acknowledged write lost. Each sentence is the
  * checker's own explanation. Convergence (replicas end equal once the network heals and messages
  * drain) and availability as CAP defines it (Gilbert & Lynch 2002: every request received by a
  * non-failed node must result in a response; an error is not one) are liveness checks.
@@ -15,7 +16,7 @@ import type { Choice, Config, Invariant, World } from '../kernel/types.ts';
 import { isFaultChoice } from '../kernel/step.ts';
 import { checkLinearizable, checkMonotonicReads, checkMonotonicWrites, checkNoLostWrites, checkReadYourWrites, checkSequential } from '../consistency/index.ts';
 import type { History, Verdict } from '../consistency/index.ts';
-import { heldValues, historyOf, replicaIds } from './history.ts';
+import { heldValues, historyOf, replicaIds, versionOrderOf } from './history.ts';
 import { refused } from './ghost.ts';
 import type { ReplicaContext } from './logic.ts';
 import { registerOf } from './logic.ts';
@@ -77,12 +78,33 @@ const monotonicReads = model(
   (h) => checkMonotonicReads(h),
 );
 
-const monotonicWrites = model(
-  'monotonic-writes',
-  'Monotonic writes',
-  'A client’s writes take effect in the order it issued them.',
-  (h) => checkMonotonicWrites(h),
-);
+/**
+ * Monotonic writes (Terry, Demers, Petersen, Spreitzer, Theimer & Welch 1994, "Session Guarantees
+ * for Weakly Consistent Replicated Data"): if a client issues W1 and later W2, then every server
+ * that holds W2 holds W1 too, and the global WriteOrder puts W1 before W2. For this register the
+ * WriteOrder is the order of the versions the replicas stamp writes with (`versionOrderOf`,
+ * history.ts): the leader's (term, index) or the leaderless Lamport timestamp, by which
+ * last-writer-wins and the leader's log decide what replaces what. So the invariant asks: did
+ * every write a client issued after an acknowledged one of its own get a higher version? A client
+ * whose second write is stamped below its first sees the first overwrite the second.
+ *
+ * It is judged against that order, not against real time: a client's own operations never
+ * overlap, so against real time it could never fail. Writes-follow-reads would take the same
+ * order; this protocol does not list it.
+ */
+function monotonicWritesVerdict(world: World): Verdict {
+  const order = versionOrderOf(world);
+  return judged('monotonic-writes', world, order.join(','), (h) => checkMonotonicWrites(h, { versionOrder: order }));
+}
+
+const monotonicWrites: Invariant = {
+  name: 'monotonic-writes',
+  title: 'Monotonic writes',
+  description: 'A client’s writes are ordered as it issued them: each write it makes after another gets a higher version, so its earlier write never overwrites its later one.',
+  kind: 'safety',
+  check: (world) => message(monotonicWritesVerdict(world)),
+  ops: (world) => culprits(monotonicWritesVerdict(world)),
+};
 
 function lostVerdict(world: World): Verdict {
   const finals = heldValues(world);

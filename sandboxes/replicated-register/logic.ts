@@ -151,6 +151,11 @@ export type Rules = {
   honoursSession: (d: Design) => boolean;
   /** Leaderless anti-entropy: keep pushing while this many peers have not acknowledged. */
   keepsPushing: (behind: number) => boolean;
+  /**
+   * Leaderless: a write is stamped above `heard`, the highest version its read quorum reported,
+   * rather than above the coordinator's own copy `own`, when `heard` is the newer.
+   */
+  stampsAboveQuorum: (heard: Version, own: Version) => boolean;
 };
 
 export const RULES: Rules = {
@@ -161,6 +166,7 @@ export const RULES: Rules = {
   lwwNewer: (incoming, held) => newer(incoming, held),
   honoursSession: (d) => d.session,
   keepsPushing: (behind) => behind > 0,
+  stampsAboveQuorum: (heard, own) => newer(heard, own),
 };
 
 /** The rules in force for the event being handled (set by `react`, which is synchronous). */
@@ -444,7 +450,8 @@ function finishQuery(c: ReplicaContext, o: Op, out: Effect[]): void {
   const d = c.design;
   if (o.f === 'write') {
     // Stamp the write above everything the read quorum holds: counter + 1, ties broken by replica.
-    const ts: Version = [Math.max(o.version[0], c.version[0]) + 1, c.index];
+    const highest = rules.stampsAboveQuorum(o.version, c.version) ? o.version : c.version;
+    const ts: Version = [highest[0] + 1, c.index];
     const w: Op = { ...o, version: ts, phase: 'store', acks: [] };
     c.ops = c.ops.map((x) => (x === o ? w : x));
     c.value = w.value;

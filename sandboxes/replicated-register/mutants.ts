@@ -8,10 +8,9 @@
  * flag `leaderReadsWithoutConfirm` in design.ts.
  *
  * Some mutants break more than the invariant they name (skipping read repair also breaks sequential
- * consistency and monotonic reads); mutants.test.ts checks those too. `monotonic-writes` has no
- * mutant: no scenario has a client write twice, and the invariant judges a client's writes against
- * real time only (no version order), where a client's own operations never overlap, so nothing a
- * replica does can break it (see mutants.test.ts).
+ * consistency and monotonic reads); mutants.test.ts checks those too. `monotonic-writes` is judged
+ * against the versions the replicas stamp (invariants.ts), so a replica that stamps a client's
+ * second write below its first breaks it (`stamps-below-quorum`, in `lww-two-writes` with quorums).
  */
 import type { Mutant } from '../kernel/types.ts';
 import { replica } from './replica.ts';
@@ -53,6 +52,13 @@ export const mutants: Mutant[] = [
     description: 'A coordinator never counts its write quorum as met, even with W = 1, so it holds the client’s write without answering.',
     machines: { replica: replica.provide({ guards: { writeQuorum: () => false } }) },
     caughtBy: { scenario: 'lww', invariant: 'availability' },
+  },
+  {
+    name: 'stamps-below-quorum',
+    description:
+      'A write’s coordinator stamps it above its own copy only, ignoring the newer version its read quorum reported: a client’s second write, sent to a replica that has not yet heard of its first, gets the lower stamp.',
+    machines: { replica: replica.provide({ guards: { stampsAboveQuorum: () => false } }) },
+    caughtBy: { scenario: 'lww-two-writes', params: { w: 2, r: 2 }, invariant: 'monotonic-writes' },
   },
   {
     name: 'anti-entropy-stops-early',

@@ -58,6 +58,7 @@ function rulesOf(check: Check): Rules {
     lwwNewer: (incoming, held) => check({ type: 'lwwNewer', params: { incoming, held } }),
     honoursSession: (design) => check({ type: 'honoursSession', params: { design } }),
     keepsPushing: (behind) => check({ type: 'keepsPushing', params: { behind } }),
+    stampsAboveQuorum: (heard, own) => check({ type: 'stampsAboveQuorum', params: { heard, own } }),
   };
 }
 
@@ -108,6 +109,7 @@ export const replica = setup({
     lwwNewer: (_, p: { incoming: Version; held: Version }) => RULES.lwwNewer(p.incoming, p.held),
     honoursSession: (_, p: { design: Design }) => RULES.honoursSession(p.design),
     keepsPushing: (_, p: { behind: number }) => RULES.keepsPushing(p.behind),
+    stampsAboveQuorum: (_, p: { heard: Version; own: Version }) => RULES.stampsAboveQuorum(p.heard, p.own),
   },
 }).createMachine({
   id: 'replica',

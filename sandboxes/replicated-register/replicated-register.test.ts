@@ -69,6 +69,24 @@ describe('last writer wins (W = R = 1)', () => {
   });
 });
 
+describe('monotonic writes: one client writing through two replicas (exhaustive, N=3)', () => {
+  it('last writer wins can stamp the second write below the first (a finding); W = R = 2 never does', () => {
+    const s = scenario('lww-two-writes');
+    const r = exploreChecked(s, s.config);
+    expect(r.complete).toBe(true);
+    expect(bugs(r)).toEqual([]);
+    expect(broken(r)).toEqual(['monotonic-writes', 'no-lost-acked-write']);
+    const v = r.violations.find((x) => x.invariant === 'monotonic-writes')!;
+    expect(v.promised).toBe(false);
+    expect(v.message).toBe('client a wrote 1 and then 2, but the version order puts 2 before 1');
+    const quorum = cfg({ leaderless: true }, { w: 2, r: 2 });
+    expect(promises(quorum)).toContain('monotonic-writes');
+    const q = exploreChecked(s, quorum);
+    expect(q.complete).toBe(true);
+    expect(q.violations).toEqual([]);
+  });
+});
+
 describe('single leader (bounded search: the leader spaces are large)', () => {
   const bound = { maxWorlds: 40_000 };
   it('leader-sync keeps every safety promise in the first 40,000 worlds and gives up availability', () => {

@@ -107,6 +107,21 @@ describe('replicated register scenarios', () => {
     expect(['r1', 'r2', 'r3'].map((r) => held(healed.world, r))).toEqual(['2 (v2.2)', '2 (v2.2)', '2 (v2.2)']);
   });
 
+  it('lww-two-writes: a’s second write is stamped below its first and lost; with W = R = 2 it is stamped above and kept', () => {
+    const s = scenario('lww-two-writes');
+    const versions = (w: World) => ['r1', 'r2', 'r3'].map((r) => held(w, r));
+    const lww = replay(s, solution('lww-two-writes', 0));
+    expect(p.history!(lww.world).map((o) => [o.client, o.op, o.value, o.outcome])).toEqual([
+      ['a', 'write', 1, 'ok'],
+      ['a', 'write', 2, 'ok'],
+    ]);
+    expect(versions(lww.world)).toEqual(['1 (v2.2)', '1 (v2.2)', '1 (v2.2)']);
+    const quorum = replay(s, solution('lww-two-writes', 1));
+    expect(versions(quorum.world)).toEqual(['2 (v3.1)', '2 (v3.1)', '2 (v3.1)']);
+    const mw = checkInvariants(p, quorum.config, quorum.world).find((x) => x.name === 'monotonic-writes')!;
+    expect(mw).toMatchObject({ holds: true, promised: true });
+  });
+
   it('session: a’s read waits at r2 until the APPEND arrives, then returns 1', () => {
     const s = scenario('session');
     const sol = solution('session', 0);

@@ -2,8 +2,8 @@
  * The replicated register's scenarios: one per design the lessons compare, each a configuration,
  * the clients' operations (scenario data `requests`, issued in order per client), a fault budget
  * and prompts. Budgets and operation lists are small so the explorer walks every world in the
- * reader's tab. Written values are distinct (a writes 1, b writes 2), so a read names the write
- * it saw.
+ * reader's tab. Written values are distinct (a writes 1, b writes 2; a writes 1 and 2 in
+ * lww-two-writes), so a read names the write it saw.
  */
 import type { Config, FaultBudget, Scenario } from '../kernel/types.ts';
 import { flagValues, paramValues } from './design.ts';
@@ -131,6 +131,35 @@ export const scenarios: Scenario[] = [
         prompt: 2,
         steps: ['p.r1-a', 'q.b-w2', 'd1', 'd4', 'q.a-w1', 'd5', 'd8', 'h', 'd3', 'd9', 't.r1.replicate', 'd10', 'd11', 'd12', 'd13', 'q.a-r1', 'd14', 'd15'],
         expect: { states: { a: 'idle' }, breaks: 'read-your-writes' },
+      },
+    ],
+  },
+  {
+    id: 'lww-two-writes',
+    title: 'Last writer wins, one client writing twice',
+    description:
+      'W = R = 1 again, and client a writes twice: 1 through r2 (away from home, say), then 2 through its usual r1. Each replica stamps a write with its own counter plus one, ties going to the higher replica number, and answers at once; the new value reaches the others when its STORE arrives. In this scenario a timer holds off until the messages already on their way to its replica are delivered. A client’s second write can be stamped below its first, and then last writer wins keeps the first.',
+    config: config({ leaderless: true }, { w: 1, r: 1 }),
+    budget: budget({}),
+    prefix: [],
+    timing: 'after-delivery',
+    data: { requests: ['a-w1-via-r2', 'a-w2'] },
+    tryThis: [
+      'Let a write 1 through r2 and hear back, then write 2 through r1 before r2’s STORE of 1 reaches r1. Which versions do the two writes get, and which one do the replicas keep once every message is delivered?',
+      'Set W = R = 2 and play the same: r1 now asks r2 for its version before stamping a’s second write. Which version does 2 get, and which value do the replicas keep?',
+    ],
+    solutions: [
+      {
+        prompt: 0,
+        params: { w: 1, r: 1 },
+        steps: ['q.a-w1-via-r2', 'd1', 'd4', 'q.a-w2', 'd5', 'd8', 'd2', 'd3', 'd6', 'd7', 'd9', 'd10', 'd11', 'd12'],
+        expect: { states: { a: 'idle' }, breaks: 'monotonic-writes' },
+      },
+      {
+        prompt: 1,
+        params: { w: 2, r: 2 },
+        steps: ['q.a-w1-via-r2', 'd1', 'd2', 'd3', 'd5', 'd6', 'd7', 'q.a-w2', 'd8', 'd9', 'd10', 'd11', 'd13', 'd14', 'd4', 'd12', 'd15', 'd16'],
+        expect: { states: { a: 'idle' }, took: ['q.a-w2'] },
       },
     ],
   },
