@@ -328,12 +328,7 @@ function leaderMode(c: ReplicaContext, role: Role, e: ReplicaEvent, out: Effect[
       return role;
     }
     case 'APPEND': {
-      if (e.term < c.term) {
-        out.push(send(e.from, 'STALE_TERM', { term: c.term }));
-        return role;
-      }
-      if (e.term > c.term || role !== 'follower') stepDown(c, e.term, e.from, out);
-      c.leader = e.from;
+      if (!followLeader(c, role, e.term, e.from, out)) return role;
       // The leader's copy wins: a newer term overrides whatever this replica held (Raft truncates).
       if (newer(e.version, c.version)) {
         c.value = e.value;
@@ -346,12 +341,7 @@ function leaderMode(c: ReplicaContext, role: Role, e: ReplicaEvent, out: Effect[
       return 'follower';
     }
     case 'CONFIRM': {
-      if (e.term < c.term) {
-        out.push(send(e.from, 'STALE_TERM', { term: c.term }));
-        return role;
-      }
-      if (e.term > c.term || role !== 'follower') stepDown(c, e.term, e.from, out);
-      c.leader = e.from;
+      if (!followLeader(c, role, e.term, e.from, out)) return role;
       out.push(send(e.from, 'CONFIRM_OK', { term: e.term, client: e.client, op: e.op }));
       return 'follower';
     }
@@ -541,6 +531,20 @@ function leaderless(c: ReplicaContext, e: ReplicaEvent, out: Effect[]): void {
     default:
       return;
   }
+}
+
+/**
+ * A message from a leader (APPEND, CONFIRM): refuse it when its term is stale (false), else follow
+ * that leader, stepping down first when the term is newer or this replica was not a follower.
+ */
+function followLeader(c: ReplicaContext, role: Role, term: number, from: string, out: Effect[]): boolean {
+  if (term < c.term) {
+    out.push(send(from, 'STALE_TERM', { term: c.term }));
+    return false;
+  }
+  if (term > c.term || role !== 'follower') stepDown(c, term, from, out);
+  c.leader = from;
+  return true;
 }
 
 /** One event at a replica in role `role`: next context, effects and role. Pure (given pure rules). */

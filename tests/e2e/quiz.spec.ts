@@ -32,6 +32,24 @@ async function savedRound(page: Page, bankId: string) {
   return page.evaluate((id) => JSON.parse(localStorage.getItem('consistency-lab:progress') ?? '{}').rounds?.[id] ?? null, bankId);
 }
 
+/**
+ * Saves (once per tab, before the page loads) an unfinished round of the whole CAP bank whose
+ * questions before `index` are already answered, so the quiz can continue at that question.
+ */
+async function seedRoundAt(page: Page, index: number, seed: string) {
+  await page.addInitScript(
+    ({ ids, before, seed }) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      const at = new Date().toISOString();
+      const answers = Object.fromEntries(before.map((id: string) => [id, { correct: true, response: '0', hinted: false }]));
+      const rounds = { cap: { started: at, saved: at, seed, ids, answers } };
+      localStorage.setItem('consistency-lab:progress', JSON.stringify({ version: 3, lessons: {}, quizzes: {}, missed: {}, rounds }));
+    },
+    { ids: bank.questions.map((x: { id: string }) => x.id), before: bank.questions.slice(0, index).map((x: { id: string }) => x.id), seed },
+  );
+}
+
 /** Answer the current question: right when `right`, otherwise deliberately wrong. */
 async function answer(quiz: Locator, index: number, right: boolean) {
   const q = bank.questions[index];
@@ -162,17 +180,7 @@ test('an option correctly left unticked is marked right, never wrong', async ({ 
   const index = bank.questions.findIndex((q: { kind: string }) => q.kind === 'multiple');
   const q = bank.questions[index];
   // Start at that question through a saved round whose earlier questions are answered.
-  await page.addInitScript(
-    ({ ids, before }) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      const at = new Date().toISOString();
-      const answers = Object.fromEntries(before.map((id: string) => [id, { correct: true, response: '0', hinted: false }]));
-      const rounds = { cap: { started: at, saved: at, seed: '5eed5eed', ids, answers } };
-      localStorage.setItem('consistency-lab:progress', JSON.stringify({ version: 3, lessons: {}, quizzes: {}, missed: {}, rounds }));
-    },
-    { ids: bank.questions.map((x: { id: string }) => x.id), before: bank.questions.slice(0, index).map((x: { id: string }) => x.id) },
-  );
+  await seedRoundAt(page, index, '5eed5eed');
   const quiz = await openQuiz(page);
   await quiz.getByTestId('quiz-continue').click();
   await expect(quiz.getByTestId('quiz-progress')).toContainText(`Question ${index + 1} of`);
@@ -197,16 +205,7 @@ test('only a wrong tick and a missed right answer are marked wrong', async ({ pa
   const index = bank.questions.findIndex((q: { kind: string; answers?: number[]; options?: unknown[] }) => q.kind === 'multiple' && q.answers!.length >= 2 && q.options!.length - q.answers!.length >= 2);
   const q = bank.questions[index];
   const wrong = q.options.map((_: unknown, i: number) => i).filter((i: number) => !q.answers.includes(i));
-  await page.addInitScript(
-    ({ ids, before }) => {
-      if (sessionStorage.getItem('seeded')) return;
-      sessionStorage.setItem('seeded', '1');
-      const at = new Date().toISOString();
-      const answers = Object.fromEntries(before.map((id: string) => [id, { correct: true, response: '0', hinted: false }]));
-      localStorage.setItem('consistency-lab:progress', JSON.stringify({ version: 3, lessons: {}, quizzes: {}, missed: {}, rounds: { cap: { started: at, saved: at, seed: 'abc', ids, answers } } }));
-    },
-    { ids: bank.questions.map((x: { id: string }) => x.id), before: bank.questions.slice(0, index).map((x: { id: string }) => x.id) },
-  );
+  await seedRoundAt(page, index, 'abc');
   const quiz = await openQuiz(page);
   await quiz.getByTestId('quiz-continue').click();
   // Tick one right answer and one wrong one; leave another right one and another wrong one.
