@@ -1,13 +1,15 @@
 /**
  * Checks register histories in Jepsen's shape for linearizability:
  *
- *   npm run check-history -- FILE... [--time]
+ *   npm run check-history -- FILE... [--time] [--budget N]
  *
- * One line per file on stdout: `<path> linearizable` or `<path> not linearizable: <why>`.
- * A file that cannot be read or is not a valid history gets `<path> malformed: <what>` on
- * stderr, naming the event when one is at fault. Exit 0 when every file is linearizable, 1 when
- * any is not, 2 when any is malformed (or no file is given). `--time` adds each check's
- * milliseconds (scripts may read the clock; the checker may not).
+ * One line per file on stdout: `<path> linearizable`, `<path> not linearizable: <why>`, or
+ * `<path> unknown: <how far the search got>` when `--budget N` is given and the search tried N
+ * placements without deciding (the problem is NP-complete; a history built to be hard can take
+ * minutes). A file that cannot be read or is not a valid history gets `<path> malformed: <what>`
+ * on stderr, naming the event when one is at fault. Exit 2 when any file is malformed (or no file
+ * is given), else 1 when any is not linearizable, else 3 when any is unknown, else 0. `--time`
+ * adds each check's milliseconds (scripts may read the clock; the checker may not).
  *
  * File format, semantics and sources: sandboxes/consistency/README.md.
  */
@@ -17,14 +19,20 @@ import { linearize, parseHistoryText } from '../sandboxes/consistency/index.ts';
 
 const args = process.argv.slice(2);
 const timed = args.includes('--time');
-const files = args.filter((a) => a !== '--time');
+const budgetAt = args.indexOf('--budget');
+const budget = budgetAt >= 0 ? Number(args[budgetAt + 1]) : undefined;
+const files = args.filter((a, i) => a !== '--time' && !(budgetAt >= 0 && (i === budgetAt || i === budgetAt + 1)));
 
-if (files.length === 0) {
-  console.error('usage: npm run check-history -- FILE... [--time]');
+if (files.length === 0 || (budget !== undefined && !(Number.isInteger(budget) && budget > 0))) {
+  console.error('usage: npm run check-history -- FILE... [--time] [--budget N]   (N: a whole number of placements, at least 1)');
   process.exit(2);
 }
 
-/** Checks one file, prints its line, and returns its exit code (0, 1 or 2). */
+/** Exit codes by outcome; the run exits with the most serious one seen (malformed, then not, then unknown). */
+const CODE = { linearizable: 0, not: 1, malformed: 2, unknown: 3 } as const;
+const SEVERITY: number[] = [CODE.linearizable, CODE.unknown, CODE.not, CODE.malformed];
+
+/** Checks one file, prints its line, and returns its exit code. */
 function check(file: string): number {
   let text: string;
   try {
@@ -32,22 +40,26 @@ function check(file: string): number {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     console.error(`${file} malformed: cannot read it (${err.code ?? err.message})`);
-    return 2;
+    return CODE.malformed;
   }
   const parsed = parseHistoryText(text);
   if (!parsed.ok) {
     console.error(`${file} malformed: ${parsed.message}`);
-    return 2;
+    return CODE.malformed;
   }
   const start = performance.now();
-  const result = linearize(parsed.history);
+  const result = linearize(parsed.history, { budget });
   const ms = timed ? ` (${(performance.now() - start).toFixed(1)} ms)` : '';
+  if (result.linearizable === 'unknown') {
+    console.log(`${file} ${result.explanation}${ms}`);
+    return CODE.unknown;
+  }
   if (result.linearizable) {
     console.log(`${file} linearizable${ms}`);
-    return 0;
+    return CODE.linearizable;
   }
   console.log(`${file} not linearizable${ms}: ${result.explanation}`);
-  return 1;
+  return CODE.not;
 }
 
 let code = 0;
@@ -57,8 +69,8 @@ for (const file of files) {
     c = check(file);
   } catch (e) {
     console.error(`${file} malformed: ${(e as Error).message}`);
-    c = 2;
+    c = CODE.malformed;
   }
-  code = Math.max(code, c);
+  if (SEVERITY.indexOf(c) > SEVERITY.indexOf(code)) code = c;
 }
 process.exitCode = code;

@@ -83,4 +83,18 @@ describe('npm run check-history', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(2);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
+
+  it('with --budget, answers unknown (exit 3) when the search runs out, and a verdict still outranks it', () => {
+    const stale = join(dir, 'generated-300-stale-read.json');
+    const r = run('--budget', '1', good);
+    expect(r.code).toBe(3);
+    expect(r.stdout.trim()).toMatch(new RegExp(`^${good} unknown: the search tried 1 placement without deciding`));
+    // The stale read is proved by real time alone, so a budget cannot hide it.
+    const both = run(good, '--budget', '1', stale);
+    expect(both.code).toBe(1);
+    expect(both.stdout).toContain(`${stale} not linearizable: `);
+    expect(run('--budget', 'lots', good).code).toBe(2);
+    // A budget large enough gives the verdict the unbounded search gives.
+    expect(run('--budget', '1000000', good).code).toBe(0);
+  }, 30_000);
 });

@@ -6,7 +6,7 @@
 export type { CasOp, History, Model, Operation, Outcome, ParseResult, Process, ReadOp, Value, WriteOp } from './history.ts';
 export { isValue, parseHistory, parseHistoryText, showValue, toJepsen } from './history.ts';
 export type { Verdict } from './verdict.ts';
-export type { Linearization } from './linearizable.ts';
+export type { Linearization, SearchOptions } from './linearizable.ts';
 export { checkLinearizable, linearize } from './linearizable.ts';
 export type { SequentialOptions } from './sequential.ts';
 export { checkSequential } from './sequential.ts';

@@ -121,7 +121,7 @@ describe('witnesses and explanations', () => {
   it('returns an order that respects real time and the register', () => {
     const h = hist([write(1, 1, 0, 3), read(2, 1, 1, 2), write(3, 2, 4, 5), cas(1, [2, 3], 6, 8), read(2, 3, 7, 9)]);
     const r = linearize(h);
-    if (!r.linearizable) throw new Error(r.explanation);
+    if (r.linearizable !== true) throw new Error(r.explanation);
     const order = r.order.map((id) => h.ops[id]);
     expect(legal(h.initial, order)).toBe(true);
     expect(order.every((b, j) => order.slice(j + 1).every((a) => !before(a, b)))).toBe(true);
@@ -233,7 +233,7 @@ describe('agreement with the brute-force reference', () => {
       const expected = bruteLinearizable(h);
       const got = linearize(h);
       expect(got.linearizable, `seed ${seed}`).toBe(expected);
-      if (got.linearizable) {
+      if (got.linearizable === true) {
         const order = got.order.map((id) => h.ops[id]);
         expect(legal(h.initial, order) && order.every((b, j) => order.slice(j + 1).every((a) => !before(a, b))), `witness, seed ${seed}`).toBe(true);
       }
@@ -249,3 +249,29 @@ describe('agreement with the brute-force reference', () => {
     expect(sc).toBeGreaterThan(100);
   }, 60_000);
 });
+
+describe('a search budget', () => {
+  it('never changes a verdict, only withholds one: on 1,000 seeded histories the answer is the unbounded one or unknown', () => {
+    let unknown = 0;
+    for (let seed = 1; seed <= 1000; seed++) {
+      const parsed = parseHistory({ model: 'cas-register', initial: null, events: randomEvents(seed) });
+      if (!parsed.ok) throw new Error(`seed ${seed}: ${parsed.message}`);
+      const full = linearize(parsed.history).linearizable;
+      const tight = linearize(parsed.history, { budget: 3 });
+      if (tight.linearizable === 'unknown') {
+        unknown++;
+        expect(tight.explored, `seed ${seed}`).toBe(3);
+        expect(tight.explanation).toMatch(/^unknown: the search tried 3 placements without deciding/);
+      } else expect(tight.linearizable, `seed ${seed}`).toBe(full);
+      expect(linearize(parsed.history, { budget: 1_000_000 }).linearizable, `seed ${seed}`).toBe(full);
+    }
+    expect(unknown).toBeGreaterThan(100);
+  });
+
+  it('does not hide what real time alone proves', () => {
+    const h = hist([write('a', 1, 0, 1), read('b', null, 2, 3)]);
+    const r = linearize(h, { budget: 1 });
+    expect(r.linearizable).toBe(false);
+  });
+});
+

@@ -49,7 +49,24 @@ export type Linearization =
       prefix: number[];
       /** The operation that could not be placed after that prefix. */
       blocked: number;
+    }
+  | {
+      /** The search spent its budget before deciding: neither verdict is known. */
+      linearizable: 'unknown';
+      explanation: string;
+      /** Placements the search tried (each a new (placed set, state) pair) before it stopped. */
+      explored: number;
     };
+
+/** How much search `linearize` may spend. */
+export interface SearchOptions {
+  /**
+   * The most placements (new (placed set, register state) pairs) to try before answering
+   * `unknown`. Default: no limit. The problem is NP-complete, so a history built to be hard can
+   * take minutes; a budget turns that into an honest "unknown" instead of a hang.
+   */
+  budget?: number;
+}
 
 /** The deepest dead end: how many completed operations were placed, and who could not be. */
 export interface DeadEnd {
@@ -208,13 +225,19 @@ function previousTwin(steps: Step[]): Int32Array {
   return prev;
 }
 
-/** The search. Returns the order of placed steps, or the deepest dead end. */
-export function search(steps: Step[], initial: number, valueCount: number): { order: number[] } | { deadEnd: DeadEnd } {
+/** The search. Returns the order of placed steps, the deepest dead end, or how far it got when the budget ran out. */
+export function search(steps: Step[], initial: number, valueCount: number, budget = Infinity): { order: number[] } | { deadEnd: DeadEnd } | { exhausted: number } {
   const s = new Search(steps, initial, valueCount);
   let entry = s.e.next[s.e.head];
+  let placements = 0;
   while (s.left > 0) {
     if (s.e.isCall[entry]) {
-      entry = s.tryPlace(entry) ? s.e.next[s.e.head] : s.e.next[entry];
+      if (!s.tryPlace(entry)) {
+        entry = s.e.next[entry];
+        continue;
+      }
+      if (++placements > budget) return { exhausted: placements - 1 };
+      entry = s.e.next[s.e.head];
       continue;
     }
     // A return whose operation is not placed: this branch is dead.
@@ -336,20 +359,27 @@ class Search {
  * operation cannot be placed (explain.ts), that is the verdict and the reason, and the search
  * runs only over what completed before it, for the prefix; otherwise the search decides.
  */
-export function linearize(history: History): Linearization {
+export function linearize(history: History, options: SearchOptions = {}): Linearization {
   const prepared = prepare(history);
   const { steps, initial, values } = prepared;
+  const budget = options.budget ?? Infinity;
   const total = steps.filter((s) => s.required).length;
   const proof = firstProof(history);
   if (proof) {
     const cut = proof.op.response as number;
     const before = steps.filter((s) => s.op !== proof.op && (s.required ? (s.op.response as number) < cut : s.op.invoke < cut));
-    const r = search(before, initial, values.length);
+    const r = search(before, initial, values.length, budget);
+    // The proof stands on its own; only the prefix it reports needs the search.
+    if ('exhausted' in r) return { linearizable: false, explanation: `${proof.text}. (The longest linearizable prefix was not worked out: the search budget ran out.)`, ops: proof.ops, prefix: [], blocked: proof.op.id };
     const [prefix, depth] = 'order' in r ? [r.order, before.filter((s) => s.required).length] : [r.deadEnd.prefix, r.deadEnd.depth];
     const explanation = `${proof.text}. ${prefixSummary(history, prefix, depth, total)}.`;
     return { linearizable: false, explanation, ops: proof.ops, prefix, blocked: proof.op.id };
   }
-  const r = search(steps, initial, values.length);
+  const r = search(steps, initial, values.length, budget);
+  if ('exhausted' in r) {
+    const explanation = `unknown: the search tried ${r.exhausted.toLocaleString('en-US')} placement${r.exhausted === 1 ? '' : 's'} without deciding (deciding linearizability is NP-complete; raise the budget to keep looking)`;
+    return { linearizable: 'unknown', explanation, explored: r.exhausted };
+  }
   if ('order' in r) return { linearizable: true, order: r.order };
   const dead = r.deadEnd;
   const x = history.ops[dead.blocked];
@@ -358,8 +388,9 @@ export function linearize(history: History): Linearization {
   return { linearizable: false, explanation, ops: [x.id], prefix: dead.prefix, blocked: x.id };
 }
 
-/** Linearizability as a `Verdict`, the shape every checker here returns. */
+/** Linearizability as a `Verdict`, the shape every checker here returns. Searches without a budget. */
 export function checkLinearizable(history: History): Verdict {
   const r = linearize(history);
+  if (r.linearizable === 'unknown') throw new Error('unreachable: a search without a budget always decides');
   return r.linearizable ? { holds: true } : { holds: false, explanation: r.explanation, ops: r.ops };
 }

@@ -57,14 +57,14 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   for (let i = 0; i < timers.length; i++) {
     const t = timers[i];
     // Under the "timeouts outlast delivery" assumption a timer waits while mail to its node is queued.
-    if (world.timing === 'after-delivery' && hasMailFor(inFlight, t.node)) continue;
+    if (world.timing === 'after-delivery' && (hasMailFor(inFlight, t.node) || protocol.timerBlocked?.(t, world))) continue;
     out.push({ kind: 'timer', node: t.node, name: t.name });
   }
   for (const n in nodes) if (!nodes[n].up) out.push({ kind: 'recover', node: n });
   if (world.partition) out.push({ kind: 'heal' });
   if (left(world, 'drop')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'drop', id: inFlight[i].id });
   if (left(world, 'duplicate')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'duplicate', id: inFlight[i].id });
-  if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up) out.push({ kind: 'crash', node: n });
+  if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up && !protocol.crashBlocked?.(n, world)) out.push({ kind: 'crash', node: n });
   if (!world.partition && left(world, 'partition')) {
     if (protocol.partitions) for (const groups of protocol.partitions(world)) out.push({ kind: 'partition', groups });
     else for (const n in nodes) out.push({ kind: 'partition', groups: [[n]] });
@@ -100,13 +100,17 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
     case 'crash':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
       if (!world.nodes[c.node].up) return `${c.node} is already down`;
+      if (protocol.crashBlocked?.(c.node, world)) return protocol.crashBlocked(c.node, world)!;
       return 'no crash budget left';
     case 'recover':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
       return `${c.node} is up`;
     case 'timer':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
-      if (world.timers.some((t) => t.node === c.node && t.name === c.name)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
+      if (world.timers.some((t) => t.node === c.node && t.name === c.name)) {
+        if (hasMailFor(world.inFlight, c.node)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
+        return protocol.timerBlocked?.({ node: c.node, name: c.name }, world) ?? `${c.node}'s ${c.name} timer cannot fire now`;
+      }
       return `${c.node} has no ${c.name} armed`;
     case 'partition':
       if (world.partition) return 'the network is already partitioned';

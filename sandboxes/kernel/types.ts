@@ -387,6 +387,20 @@ export interface Protocol {
    */
   requestBlocked?: (request: string, world: World) => string | null;
   /**
+   * Why an armed timer may not fire now, or null when it may: the protocol's timing assumption
+   * beyond `Scenario.timing`, stated in the scenario's text ("a follower's election timeout
+   * outlasts the leader's heartbeats, so it fires only when the leader is down or cut off").
+   * Checked only where the scenario's timing is `after-delivery`, so the default model (a timeout
+   * cannot tell slow from lost) is never narrowed. It must only read the world. Optional.
+   */
+  timerBlocked?: (timer: Timer, world: World) => string | null;
+  /**
+   * Why a node may not be crashed, or null when it may: for nodes the model never crashes (a
+   * client that stands for the application and holds its session). It must only read the world.
+   * Optional; default: any node that is up may crash while budget remains.
+   */
+  crashBlocked?: (node: NodeId, world: World) => string | null;
+  /**
    * The network partitions a `partition` choice may make, each as groups (nodes named in no group
    * form one more group). Optional; default: isolate each node on its own (`[[n]]`). Lets a
    * protocol cut, say, a replica off together with one client.

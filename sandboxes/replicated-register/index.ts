@@ -24,6 +24,7 @@ import { outcome } from './outcome.ts';
 import { scenarios } from './scenarios.ts';
 import { stateOf } from './read.ts';
 import { INITIAL } from './version.ts';
+import { timerBlocked } from './timing.ts';
 
 export const CLIENTS = ['a', 'b'];
 
@@ -59,6 +60,11 @@ function partitions(world: World): NodeId[][][] {
   return out;
 }
 
+/** Only replicas crash: a client stands for the application, whose session state outlives it here. */
+function crashBlocked(node: NodeId): string | null {
+  return CLIENTS.includes(node) ? `${node} is a client: this model crashes only replicas` : null;
+}
+
 /** Show what a reader reasons about. */
 function memory(role: string, context: Json): Json {
   const c = context as { [k: string]: Json };
@@ -88,6 +94,8 @@ export const replicatedRegister: Protocol = {
   requestTarget,
   requestLabel,
   requestBlocked,
+  timerBlocked,
+  crashBlocked,
   partitions,
   promises,
   history: operations,

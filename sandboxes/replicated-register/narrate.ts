@@ -10,6 +10,7 @@ import type { Choice, Json, Message, NodeId, Protocol, StepTrace, World } from '
 import type { Op, ReplicaContext } from './logic.ts';
 import { parseRequest } from './client.ts';
 import { clientCtx, held, list, replicaCtx, stateOf } from './read.ts';
+import { reachable } from '../kernel/world.ts';
 import { atLeast, cmp, isVersion, showVersion, type Version } from './version.ts';
 
 /** Messages of this type the step sent (delivered later, merged into a queued copy, or lost at once), in send order. */
@@ -286,6 +287,15 @@ function onRequest(name: string, before: World, trace: StepTrace): string | null
   return `${req.client} asked ${out.to}${why} for a read${token}`;
 }
 
+/** Why no heartbeat stopped a follower's election timer (timing.ts lets it fire only then). */
+function silence(world: World, id: string, leader: string | null): string {
+  if (leader === null || leader === id) return '';
+  if (!world.nodes[leader]?.up) return ` (${leader}, its leader, is down)`;
+  if (stateOf(world.nodes[leader]) !== 'leader') return ` (${leader}, its leader, no longer leads and sends no heartbeats)`;
+  if (!reachable(world, leader, id)) return ` (${leader}, its leader, is cut off from it)`;
+  return '';
+}
+
 function onTimer(id: string, name: string, before: World, after: World, trace: StepTrace): string | null {
   const b = replicaCtx(before.nodes[id]);
   const a = replicaCtx(after.nodes[id]);
@@ -293,7 +303,7 @@ function onTimer(id: string, name: string, before: World, after: World, trace: S
   if (name === 'election') {
     const asked = receivers(trace, 'REQUEST_VOTE', id);
     if (stateOf(before.nodes[id]) === 'candidate') return `${id} is still waiting for votes in term ${a.term}: it asked ${list(asked) || 'nobody new'} again`;
-    return `${id}'s election timer fired: having no word that stops it, it stood for term ${a.term} and asked ${list(asked)} for votes`;
+    return `${id}'s election timer fired${silence(before, id, b.leader)}: it stood for term ${a.term} and asked ${list(asked) || 'nobody it can reach'} for votes`;
   }
   if (name === 'replicate') {
     if (a.design.leaderless) {

@@ -79,11 +79,11 @@ describe('replicated register scenarios', () => {
     }
   });
 
-  it('leader-sync: a majority confirms before b reads, and b reads the committed 1', () => {
+  it('leader-sync: a majority confirms before a reads, and a reads the committed 1', () => {
     const s = scenario('leader-sync');
     const { world } = replay(s, solution('leader-sync', 1));
-    const b = p.history!(world).find((o) => o.client === 'b')!;
-    expect(b).toMatchObject({ op: 'read', value: 1, outcome: 'ok' });
+    const a = p.history!(world).find((o) => o.client === 'a')!;
+    expect(a).toMatchObject({ op: 'read', value: 1, outcome: 'ok' });
   });
 
   it('quorum: without read repair b reads 1 then nothing; with it, 1 twice and linearizable', () => {
@@ -150,19 +150,20 @@ describe('replicated register narration', () => {
 
   it('tells a synchronous write and a confirmed read in the protocol’s terms', () => {
     const lines = story(scenario('leader-sync'), solution('leader-sync', 1)).map((x) => x.own);
-    expect(lines[0]).toBe('a asked r1 to write 1.');
-    expect(lines[1]).toBe('r1 (leader, term 1) appended write 1 as v1.1 and sent it to r2 and r3; it waits for 1 more ack before telling a the write succeeded.');
-    expect(lines[3]).toBe('r2 holds v1.1: with r1 that makes a majority (r1 and r2), so a\'s write is committed and a is told it succeeded.');
-    expect(lines[6]).toBe('r1 (leader, term 1) does not answer b\'s read from its own copy yet: it asked r2 and r3 to confirm it still leads, and needs 1 of them.');
-    expect(lines[8]).toBe('r2 confirmed too: a majority (r1 and r2) agrees that r1 still leads term 1, so it answered b\'s read with its newest committed value, 1 (v1.1).');
-    expect(lines[9]).toBe('b read 1 from r1 (v1.1).');
+    expect(lines[0]).toBe('b asked r1 to write 1.');
+    expect(lines[1]).toBe('r1 (leader, term 1) appended write 1 as v1.1 and sent it to r2 and r3; it waits for 1 more ack before telling b the write succeeded.');
+    expect(lines[3]).toBe('r2 holds v1.1: with r1 that makes a majority (r1 and r2), so b\'s write is committed and b is told it succeeded.');
+    expect(lines[6]).toBe('r1 (leader, term 1) does not answer a\'s read from its own copy yet: it asked r2 and r3 to confirm it still leads, and needs 1 of them.');
+    expect(lines[8]).toBe('r2 confirmed too: a majority (r1 and r2) agrees that r1 still leads term 1, so it answered a\'s read with its newest committed value, 1 (v1.1).');
+    expect(lines[9]).toBe('a read 1 from r1 (v1.1).');
   });
 
-  it('tells an election, a step-down and the copy the new leader keeps', () => {
+  it('tells an election behind a partition, a step-down and the copy the new leader keeps', () => {
     const lines = story(scenario('leader-sync'), solution('leader-sync', 2)).map((x) => x.own);
-    expect(lines[0]).toBe("r2's election timer fired: having no word that stops it, it stood for term 2 and asked r1 and r3 for votes.");
-    expect(lines[2]).toBe('r2 became leader of term 2 with votes from r3 and the newest copy it heard: nothing (v1.0). It told a and b and sent that value to r1 and r3 to commit it in its own term.');
-    expect(lines[14]).toBe('r1 learned from r3 that term 2 has begun: it is no longer leader and became a follower; it told b that it no longer leads.');
+    expect(lines[1]).toBe("r2's election timer fired (r1, its leader, is cut off from it): it stood for term 2 and asked r1 and r3 for votes.");
+    expect(lines[3]).toBe('r2 became leader of term 2 with votes from r3 and the newest copy it heard: nothing (v1.0). It told a and b and sent that value to r1 and r3 to commit it in its own term.');
+    expect(lines[13]).toBe('r1 (leader, term 1) does not answer a\'s read from its own copy yet: it asked r2 and r3 to confirm it still leads, and needs 1 of them.');
+    expect(lines[16]).toBe("r1 learned that r2 leads term 2, and stepped down from leader to follower; it took r2's copy, 1 (v2.1), and acknowledged it; it told a that it no longer leads.");
   });
 
   it('tells quorum reads, read repair and last-writer-wins', () => {
@@ -179,7 +180,8 @@ describe('replicated register narration', () => {
     const lines = story(scenario('leader-async'), solution('leader-async', 1)).map((x) => x.own);
     expect(lines[3]).toBe('r1 crashed: its stored copy 1 (v1.1) survives, the operations it was working on and its timers do not; its leadership does not survive it.');
     expect(lines[7]).toBe('r1 restarted with its stored copy 1 (v1.1) from term 1; leading is not stored, so it rejoins as a follower.');
-    expect(lines[9]).toBe("r1 learned that r2 leads term 2; it replaced its 1 (v1.1) with r2's copy, nothing (v2.0), and acknowledged it: the leader's copy wins, so 1 is gone from r1.");
+    expect(lines[4]).toBe("r2's election timer fired (r1, its leader, is down): it stood for term 2 and asked r1 and r3 for votes.");
+    expect(lines[11]).toBe("r1 learned that r2 leads term 2; it replaced its 1 (v1.1) with r2's copy, nothing (v2.0), and acknowledged it: the leader's copy wins, so 1 is gone from r1.");
   });
 
   it('words every step of seeded random runs, with faults, at sizes 3 and 5', () => {
