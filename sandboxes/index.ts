@@ -5,8 +5,10 @@
 import type { Protocol } from './kernel/types.ts';
 import { twoPhaseCommit } from './two-phase-commit/index.ts';
 import { replicatedRegister } from './replicated-register/index.ts';
+import { saga } from './saga/index.ts';
 
 export const protocols: Record<string, Protocol> = {
   [twoPhaseCommit.id]: twoPhaseCommit,
   [replicatedRegister.id]: replicatedRegister,
+  [saga.id]: saga,
 };

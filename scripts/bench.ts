@@ -3,7 +3,7 @@
  *
  *   <protocol>/<scenario>[@size] worlds=N transitions=N depth=N ms=N transitions_per_s=N violations=<names or none>
  *
- * Covers every scenario of every protocol at its default size, all-vote-yes at 2 and 3
+ * Covers every scenario of every protocol at its default size (the sagas' in both styles), all-vote-yes at 2 and 3
  * participants (and at 3 and 4 with timeouts that outlast delivery, `~patient`), and 3
  * participants with one crash and one drop, both ways. Time comes from performance.now
  * here (scripts may read a clock; sandboxes may not).
@@ -56,6 +56,12 @@ function print(label: string, protocol: Protocol, scenario: Scenario, options: E
 
 for (const protocol of Object.values(protocols)) {
   for (const s of protocol.scenarios) line(`${protocol.id}/${s.id}`, protocol, s, { maxWorlds: 3_000_000 });
+}
+
+// Sagas: every scenario once more in the choreographed style (the scenarios default to orchestration).
+const saga = protocols.saga;
+for (const s of saga.scenarios) {
+  line(`saga/${s.id}~choreography`, saga, s, { config: { ...s.config, flags: { ...s.config.flags, choreography: true } } });
 }
 
 const tpc = protocols['two-phase-commit'];

@@ -412,7 +412,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                 ))}
               </select>
             </label>
-            <label className="pl-field pl-field--inline">
+            {protocol.sizes.max > protocol.sizes.min && <label className="pl-field pl-field--inline">
               <span>{protocol.sizeLabel ?? 'Participants'}</span>
               <select value={s.config.size} onChange={(e) => dispatch({ type: 'size.set', size: Number(e.currentTarget.value) })} data-testid="size-select">
                 {Array.from({ length: protocol.sizes.max - protocol.sizes.min + 1 }, (_, i) => protocol.sizes.min + i).map((n) => (
@@ -421,7 +421,7 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
                   </option>
                 ))}
               </select>
-            </label>
+            </label>}
             {(protocol.params ?? []).filter((spec) => !spec.onlyWith || (s.config.flags[spec.onlyWith] ?? protocol.flags.find((f) => f.name === spec.onlyWith)?.default)).map((spec) => (
               <label key={spec.name} className="pl-field pl-field--inline" title={spec.description}>
                 <span>{spec.label}</span>

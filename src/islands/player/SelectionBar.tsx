@@ -28,12 +28,15 @@ export interface SelectionBarProps {
   hint: boolean;
 }
 
-/** Why a timer cannot fire now: only a scenario whose timeouts outlast delivery holds one back. */
-export function fireWhy(world: World, node: string): string {
+/**
+ * Why a timer cannot fire now: only a scenario whose timeouts outlast delivery holds one back,
+ * while mail to its node is on the way or for the protocol's own stated reason (`timerBlocked`).
+ */
+export function fireWhy(world: World, node: string, name: string, protocol?: Protocol): string {
   const waiting = world.inFlight.filter((m) => m.to === node).length;
-  return world.timing === "after-delivery" && waiting
-    ? `${node} still has ${waiting === 1 ? "a message" : `${waiting} messages`} on the way; in this scenario timeouts wait for delivery`
-    : "not possible in this state";
+  if (world.timing !== "after-delivery") return "not possible in this state";
+  if (waiting) return `${node} still has ${waiting === 1 ? "a message" : `${waiting} messages`} on the way; in this scenario timeouts wait for delivery`;
+  return protocol?.timerBlocked?.({ node, name }, world) ?? "not possible in this state";
 }
 
 function Why({ reasons }: { reasons: [string, string | null][] }) {
@@ -85,7 +88,8 @@ function NodeBar(props: SelectionBarProps & { node: NodeView }) {
   const heal: Choice = { kind: "heal" };
   const crashWhy = hasChoice(allowed, crash)
     ? null
-    : (faultReason(world, "crash", props.maxFaults, props.spent) ??
+    : (protocol.crashBlocked?.(node.id, world) ??
+      faultReason(world, "crash", props.maxFaults, props.spent) ??
       "not possible now");
   const recoverWhy = hasChoice(allowed, recover)
     ? null
@@ -269,7 +273,7 @@ function TimerBar(props: SelectionBarProps & { node: string; name: string }) {
   const fire: Choice = { kind: "timer", node: props.node, name: props.name };
   const why = hasChoice(props.allowed, fire)
     ? null
-    : fireWhy(props.world, props.node);
+    : fireWhy(props.world, props.node, props.name, props.protocol);
   return (
     <>
       <div className="pl-sel__line">
