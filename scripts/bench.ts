@@ -3,7 +3,7 @@
  *
  *   <protocol>/<scenario>[@size] worlds=N transitions=N depth=N ms=N transitions_per_s=N violations=<names or none>
  *
- * Covers every scenario of every protocol at its default size (the sagas' in both styles), all-vote-yes at 2 and 3
+ * Covers every scenario of every protocol at its default size (the sagas' in both styles, the outbox's with both relays), all-vote-yes at 2 and 3
  * participants (and at 3 and 4 with timeouts that outlast delivery, `~patient`), and 3
  * participants with one crash and one drop, both ways. Time comes from performance.now
  * here (scripts may read a clock; sandboxes may not).
@@ -62,6 +62,12 @@ for (const protocol of Object.values(protocols)) {
 const saga = protocols.saga;
 for (const s of saga.scenarios) {
   line(`saga/${s.id}~choreography`, saga, s, { config: { ...s.config, flags: { ...s.config.flags, choreography: true } } });
+}
+
+// The outbox: every scenario once more with the relay tailing the log instead of polling.
+const outbox = protocols.outbox;
+for (const s of outbox.scenarios) {
+  line(`outbox/${s.id}~logTailing`, outbox, s, { config: { ...s.config, flags: { ...s.config.flags, logTailing: true } } });
 }
 
 const tpc = protocols['two-phase-commit'];

@@ -112,7 +112,9 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const [share, setShare] = useState<{ url: string; copied: boolean } | null>(null);
   const [mermaid, setMermaid] = useState<string | null>(null);
   const [copyNote, setCopyNote] = useState('');
-  const [variantsOpen, setVariantsOpen] = useState(() => protocol.flags.some((f) => (props.flags?.[f.name] ?? f.default) !== f.default));
+  // Variants start closed: the summary names every variant that is switched on, so an embed that
+  // opens with one on says so in one line instead of pushing the canvas below the fold.
+  const [variantsOpen, setVariantsOpen] = useState(false);
   /** What the reader picked on the canvas; the node whose details the Node tab shows; the open tab. */
   const [selection, setSelection] = useState<CanvasItem | null>(null);
   const [detailId, setDetailId] = useState<string | null>(null);
@@ -343,8 +345,9 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
     .filter((f) => f.unsafe && (s.config.flags[f.name] ?? f.default))
     .map((f) => ({ label: f.label, onRun: () => dispatch({ type: 'flag.set', name: f.name, value: false }) }));
   const unsafeOn = protocol.flags.filter((f) => f.unsafe && (s.config.flags[f.name] ?? f.default));
-  // Variants start closed unless one differs from its default (then the reader should see why).
-  const flagsOn = protocol.flags.filter((f) => (s.config.flags[f.name] ?? f.default) !== f.default).length;
+  const changed = protocol.flags.filter((f) => (s.config.flags[f.name] ?? f.default) !== f.default);
+  const flagsOn = changed.length;
+  const safeChanged = changed.filter((f) => !f.unsafe);
   const selected = world ? liveSelection(selection, world) : null;
   const detailNode = nodes.find((n) => n.id === (detailId ?? (selected?.kind === 'node' ? selected.id : null))) ?? nodes[0];
   const goalCount = scenario?.tryThis.length ?? 0;
@@ -440,6 +443,12 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
             <details className="pl-disclosure pl-variants" open={variantsOpen} onToggle={(e) => setVariantsOpen(e.currentTarget.open)}>
               <summary>
                 Variants <span className="pl-muted">({protocol.flags.length}{flagsOn ? `, ${flagsOn} on` : ''})</span>
+                {safeChanged.length ? (
+                  <span className="pl-muted pl-safe-on">
+                    {' '}
+                    {safeChanged.map((f) => `${f.label}${(s.config.flags[f.name] ?? f.default) ? '' : ' (off)'}`).join(', ')}
+                  </span>
+                ) : null}
                 {unsafeOn.length ? (
                   <span className="pl-badge pl-badge--warn pl-unsafe-on">
                     <span aria-hidden="true">⚠ </span>unsafe on: {unsafeOn.map((f) => f.label).join(', ')}
