@@ -35,6 +35,9 @@ export default defineConfig({
       markdown: { processedDirs: ['./content/lessons'] },
       // Course home first and the progress page last, so prev/next runs home → lessons → progress.
       sidebar: [{ label: 'Course home', link: '/' }, ...sidebarGroups(), { label: 'Your progress', link: '/progress/' }],
+      // Code wraps instead of scrolling: a phone reads a whole statement, and an unlabelled
+      // scrolling region per block (Expressive Code's keyboard fallback) never appears.
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['./src/styles/course.css'],
       head: [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy } }],
       components: { Footer: './src/overrides/Footer.astro', Sidebar: './src/overrides/Sidebar.astro' },
