@@ -1,24 +1,18 @@
 // Outbox mutants: every deliberately broken machine is caught with a counterexample that replays,
 // and every safety and liveness invariant is tripped by some mutant or unsafe flag.
 import { describe, expect, it } from 'vitest';
-import { applyChoices, checkInvariants, explore, startWorld } from '../kernel/index.ts';
+import { explore } from '../kernel/index.ts';
 import type { Config, Protocol } from '../kernel/index.ts';
 import { outbox as p } from './index.ts';
 import { mutants } from './mutants.ts';
 import { UNSAFE_CASES } from './cases.ts';
+import { expectCaught as caught } from '../kernel/testing.ts';
 
+/** The shared check (kernel/testing.ts), over the whole space; the violation found. */
 function expectCaught(proto: Protocol, scenarioId: string, cfg: Config, invariant: string) {
-  const s = proto.scenarios.find((x) => x.id === scenarioId)!;
-  const r = explore(proto, s, { config: cfg });
+  const { r, v } = caught(proto, proto.scenarios.find((x) => x.id === scenarioId)!, cfg, invariant);
   expect(r.complete).toBe(true);
-  const v = r.violations.find((x) => x.invariant === invariant);
-  expect(v, `violations: ${r.violations.map((x) => x.invariant).join(', ') || 'none'}`).toBeDefined();
-  const replay = applyChoices(proto, cfg, startWorld(proto, s, cfg), v!.choices);
-  expect(replay.error).toBeUndefined();
-  const result = checkInvariants(proto, cfg, replay.world, [...v!.choices]).find((x) => x.name === invariant)!;
-  expect(result.holds).toBe(false);
-  expect(result.message).toBe(v!.message);
-  return v!;
+  return v;
 }
 
 describe('outbox mutants', () => {

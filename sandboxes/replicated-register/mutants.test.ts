@@ -1,12 +1,13 @@
 // Replicated register mutants: every deliberately broken replica is caught by the invariant it
 // names, with a counterexample that replays; the real replica passes the same bounded search.
 import { describe, expect, it } from 'vitest';
-import { applyChoices, checkInvariants, explore, startWorld, step, tokenToChoice, worldKey } from '../kernel/index.ts';
+import { explore, startWorld, step, tokenToChoice } from '../kernel/index.ts';
 import type { Choice, Config, ExploreOptions, Protocol, Scenario } from '../kernel/index.ts';
 import { checkMonotonicWrites } from '../consistency/index.ts';
 import type { History } from '../consistency/index.ts';
 import { replicatedRegister as p } from './index.ts';
 import { mutants } from './mutants.ts';
+import { expectCaught } from '../kernel/testing.ts';
 import { flagValues, paramValues } from './design.ts';
 
 const scenario = (id: string): Scenario => p.scenarios.find((s) => s.id === id)!;
@@ -67,23 +68,6 @@ function configFor(m: (typeof mutants)[number]): Config {
   };
 }
 
-/** Explores; checks the violation found replays to the same verdict (and a liveness trap's loop comes back). */
-function expectCaught(proto: Protocol, s: Scenario, config: Config, invariant: string, options: ExploreOptions) {
-  const r = explore(proto, s, { config, ...options });
-  const v = r.violations.find((x) => x.invariant === invariant);
-  expect(v, `violations: ${r.violations.map((x) => x.invariant).join(', ') || 'none'}`).toBeDefined();
-  const replay = applyChoices(proto, config, startWorld(proto, s, config), v!.choices);
-  expect(replay.error).toBeUndefined();
-  const result = checkInvariants(proto, config, replay.world, [...v!.choices]).find((x) => x.name === invariant)!;
-  expect(result.holds).toBe(false);
-  expect(result.message).toBe(v!.message);
-  if (v!.loop?.length) {
-    const round = applyChoices(proto, config, replay.world, v!.loop);
-    expect(round.error).toBeUndefined();
-    expect(worldKey(round.world)).toBe(worldKey(replay.world));
-  }
-  return { r, v: v! };
-}
 
 describe('mutants: every deliberately broken replica is caught', () => {
   for (const m of mutants) {

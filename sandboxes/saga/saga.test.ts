@@ -6,25 +6,15 @@ import { protocols } from '../index.ts';
 import { saga as p } from './index.ts';
 import { flagValues } from './flags.ts';
 import { mutants } from './mutants.ts';
+import { expectCaught as caught } from '../kernel/testing.ts';
 
 const scenario = (id: string): Scenario => p.scenarios.find((s) => s.id === id)!;
 const cfgFor = (s: Scenario, set: Record<string, boolean> = {}): Config => ({ ...s.config, flags: { ...s.config.flags, ...set } });
 const STYLES = [false, true];
 const style = (choreography: boolean) => (choreography ? 'choreography' : 'orchestration');
 
-/** Explores and checks that the violation found replays to the same verdict. */
-function expectCaught(proto: Protocol, scenarioId: string, cfg: Config, invariant: string) {
-  const s = scenario(scenarioId);
-  const r = explore(proto, s, { config: cfg, maxWorlds: 200_000 });
-  const v = r.violations.find((x) => x.invariant === invariant);
-  expect(v, `violations: ${r.violations.map((x) => x.invariant).join(', ') || 'none'}`).toBeDefined();
-  const replay = applyChoices(proto, cfg, startWorld(proto, s, cfg), v!.choices);
-  expect(replay.error).toBeUndefined();
-  const result = checkInvariants(proto, cfg, replay.world, [...v!.choices]).find((x) => x.name === invariant)!;
-  expect(result.holds).toBe(false);
-  expect(result.message).toBe(v!.message);
-  return v!;
-}
+/** The shared check (kernel/testing.ts) on a scenario named by id; the violation found. */
+const expectCaught = (proto: Protocol, scenarioId: string, cfg: Config, invariant: string) => caught(proto, scenario(scenarioId), cfg, invariant, { maxWorlds: 200_000 }).v;
 
 describe('safe variants: every reachable world holds every invariant', () => {
   for (const choreography of STYLES) {

@@ -8,6 +8,7 @@ import type { Config, Scenario, World } from '../kernel/index.ts';
 import { protocols } from '../index.ts';
 import { twoPhaseCommit as p } from './index.ts';
 import { mutants } from './mutants.ts';
+import { expectCaught as caught } from '../kernel/testing.ts';
 import { loggedOutcome } from './store.ts';
 import { tokenToChoice } from '../kernel/tokens.ts';
 
@@ -46,19 +47,8 @@ describe('safe variants: every reachable world holds every invariant', () => {
   }
 });
 
-/** Explores and checks that the violation found replays to the same verdict. */
-function expectCaught(proto: typeof p, scenarioId: string, cfg: Config, invariant: string) {
-  const s = scenario(scenarioId);
-  const r = explore(proto, s, { config: cfg });
-  const v = r.violations.find((x) => x.invariant === invariant);
-  expect(v, `violations: ${r.violations.map((x) => x.invariant).join(', ') || 'none'}`).toBeDefined();
-  const replay = applyChoices(proto, cfg, startWorld(proto, s, cfg), v!.choices);
-  expect(replay.error).toBeUndefined();
-  const result = checkInvariants(proto, cfg, replay.world, [...v!.choices]).find((x) => x.name === invariant)!;
-  expect(result.holds).toBe(false);
-  expect(result.message).toBe(v!.message);
-  return v!;
-}
+/** The shared check (kernel/testing.ts) on a scenario named by id; the violation found. */
+const expectCaught = (proto: typeof p, scenarioId: string, cfg: Config, invariant: string) => caught(proto, scenario(scenarioId), cfg, invariant).v;
 
 describe('unsafe variants: the explorer finds a short counterexample', () => {
   const cases = [
