@@ -1,23 +1,9 @@
 // CQRS narration: every step of every solution gets its own sentence in the pattern's terms.
 import { describe, expect, it } from 'vitest';
-import { narrate, startWorld, stepWithTrace, tokenToChoice } from '../kernel/index.ts';
-import type { Config, World } from '../kernel/index.ts';
 import { cqrs as p } from './index.ts';
+import { storyOf } from '../kernel/testing.ts';
 
-function story(id: string, tokens: string[], flags: Record<string, boolean> = {}): string[] {
-  const s = p.scenarios.find((x) => x.id === id)!;
-  const cfg: Config = { ...s.config, flags: { ...s.config.flags, ...flags } };
-  let w: World = startWorld(p, s, cfg);
-  return tokens.map((t) => {
-    const c = tokenToChoice(t);
-    const { world, trace } = stepWithTrace(p, cfg, w, c);
-    const line = p.narrate!(w, c, world, trace);
-    expect(line, `${id} ${t}`).not.toBeNull();
-    expect(narrate(p, w, c, world, cfg)).toContain(line!);
-    w = world;
-    return line!;
-  });
-}
+const story = (id: string, tokens: string[], flags: Record<string, boolean> = {}): string[] => storyOf(p, id, tokens, flags);
 
 describe('cqrs narration', () => {
   it('narrates every step of every solution in its own sentence', () => {

@@ -1,12 +1,8 @@
 // Outbox: every "try this" prompt is carried out by its solution, and its goal ticks only at the end.
 import { describe, expect, it } from 'vitest';
-import { applyChoices, checkInvariants, goalsMet, startWorld, tokenToChoice, viewNodes } from '../kernel/index.ts';
-import type { Config, Scenario, ScenarioSolution } from '../kernel/index.ts';
+import { startWorld } from '../kernel/index.ts';
 import { outbox as p } from './index.ts';
-
-function configFor(s: Scenario, sol: ScenarioSolution): Config {
-  return { ...s.config, flags: { ...s.config.flags, ...sol.flags } };
-}
+import { expectSolutionsReplay } from '../kernel/testing.ts';
 
 describe('outbox scenarios', () => {
   it('every scenario has 2 to 4 prompts, each with a solution, and starts legally at every size and flag', () => {
@@ -22,29 +18,7 @@ describe('outbox scenarios', () => {
   });
 
   it('every solution replays, shows what its prompt asks for, and ticks its goal only at the end', () => {
-    for (const s of p.scenarios) {
-      for (const sol of s.solutions ?? []) {
-        const cfg = configFor(s, sol);
-        const path = sol.steps.map(tokenToChoice);
-        const start = startWorld(p, s, cfg);
-        const r = applyChoices(p, cfg, start, path);
-        const at = `${s.id} prompt ${sol.prompt}`;
-        expect(r.error, at).toBeUndefined();
-        const states = Object.fromEntries(viewNodes(p, r.world).map((n) => [n.id, n.state]));
-        for (const [node, state] of Object.entries(sol.expect.states ?? {})) expect(states[node], `${at}: ${node}`).toBe(state);
-        if (sol.expect.breaks) {
-          const res = checkInvariants(p, cfg, r.world, path).find((x) => x.name === sol.expect.breaks)!;
-          expect(res.holds, `${at} breaks ${sol.expect.breaks}`).toBe(false);
-        }
-        // Not before the last step: the goal is what the whole prompt does.
-        let w = start;
-        for (let i = 0; i < path.length; i++) {
-          expect(goalsMet(p, s, cfg, w, path.slice(0, i))[sol.prompt], `${at} ticked after ${i} steps`).toBe(false);
-          w = applyChoices(p, cfg, w, [path[i]]).world;
-        }
-        expect(goalsMet(p, s, cfg, r.world, path)[sol.prompt], `${at} ticks`).toBe(true);
-      }
-    }
+    expectSolutionsReplay(p);
   });
 
   it('only solutions that switch on an unsafe flag break an invariant', () => {
