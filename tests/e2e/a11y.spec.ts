@@ -14,10 +14,16 @@ for (const path of builtPages()) {
       await page.setViewportSize({ width, height: 900 });
       await gotoWithTheme(page, path, theme);
       // Bring lazy islands and diagrams in, so what hydrates is checked too.
+      // A frame or 100 ms, whichever comes first: a freshly launched headless page sometimes gets
+      // no animation frames at all (seen as a 3-minute hang on a worker's first page), and the
+      // scroll only has to let the intersection observers see each screenful.
       await page.evaluate(async () => {
         for (let y = 0; y < document.body.scrollHeight; y += 600) {
           window.scrollTo(0, y);
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          await new Promise((r) => {
+            requestAnimationFrame(() => r(null));
+            setTimeout(() => r(null), 100);
+          });
         }
         window.scrollTo(0, 0);
       });
