@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { curriculum, lessonOrder, prerequisiteProblems } from '../src/curriculum/curriculum.ts';
 import { checkpointProblems, checkpointUses, objectiveProblems, type BankFacts } from '../src/content-checks/learning.ts';
-import { anatomyProblems, h2Headings, importSources, readLessons, usesOf } from '../src/content-checks/lessons.ts';
+import { anatomyProblems, EXERCISE_ANATOMY, h2Headings, importSources, readLessons, usesOf } from '../src/content-checks/lessons.ts';
 import { lessonFieldsSchema } from '../src/schemas/lesson.ts';
 import { quizBankSchema } from '../src/schemas/quiz.ts';
 
@@ -18,6 +18,8 @@ const byId = new Map(lessons.map((l) => [l.id, l]));
 /** Teaching lessons: every curriculum page outside the Practice module. */
 const practice = new Set(curriculum.modules.find((m) => m.id === 'practice')?.lessons ?? []);
 const teaching = lessonOrder.filter((id) => !practice.has(id));
+/** Design exercises: the `design` module's pages, which follow the exercise anatomy. */
+const exercises = new Set(curriculum.modules.find((m) => m.id === 'design')?.lessons ?? []);
 const bankFiles = readdirSync(join(root, 'content', 'quizzes')).filter((f) => f.endsWith('.yaml'));
 /** Every bank that parses, by id, for the checkpoint and objective rules (schema errors are reported below). */
 const banks: Record<string, BankFacts> = Object.fromEntries(
@@ -51,7 +53,7 @@ describe.each(teaching)('lesson %s', (id) => {
   });
 
   it('follows the lesson anatomy', () => {
-    expect(anatomyProblems(lesson)).toEqual([]);
+    expect(anatomyProblems(lesson, exercises.has(id) ? EXERCISE_ANATOMY : undefined)).toEqual([]);
     expect(lesson.body).toContain('<Objectives />');
     expect(lesson.body).toContain('<FinishLesson />');
   });

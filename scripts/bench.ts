@@ -5,7 +5,8 @@
  *
  * Covers every scenario of every protocol at its default size (the sagas' in both styles, the outbox's with both relays), all-vote-yes at 2 and 3
  * participants (and at 3 and 4 with timeouts that outlast delivery, `~patient`), and 3
- * participants with one crash and one drop, both ways. Time comes from performance.now
+ * participants with one crash and one drop, both ways; and the design lab's whole plan for the model
+ * design and for the weakest one (`design-lab/<name> runs=N worlds=N ms=N`). Time comes from performance.now
  * here (scripts may read a clock; sandboxes may not).
  *
  * Each line runs in a fresh process, as a reader's first exploration runs in a fresh Worker: in one
@@ -27,6 +28,9 @@ import { fileURLToPath } from 'node:url';
 import { protocols } from '../sandboxes/index.ts';
 import { explore } from '../sandboxes/kernel/index.ts';
 import type { ExploreOptions, Protocol, Scenario } from '../sandboxes/kernel/index.ts';
+import type { MechanismChoices } from '../src/design/ids.ts';
+import { labPlan } from '../src/design/lab.ts';
+import { runLabRun } from '../src/design/run-lab.ts';
 
 const args = process.argv.slice(2);
 const symmetry = !args.includes('--no-symmetry');
@@ -89,7 +93,27 @@ for (const [label, s] of [['', yes], ['~patient', patient]] as const) {
   });
 }
 
+// The design lab: every run a design calls for, one after another, as the reader's "Run my design"
+// does in its worker (the model answer, and a design that picks every weak option).
+const labDesigns: Record<string, MechanismChoices> = {
+  model: { agreement: 'orchestrated-saga', publishing: 'outbox-polling', consuming: 'idempotent', statusReads: 'read-model-token', concurrency: 'version-check' },
+  weakest: { agreement: '2pc', publishing: 'dual-write', consuming: 'plain', statusReads: 'read-model', concurrency: 'last-writer-wins' },
+};
+const LAB = 'design-lab/';
+for (const name of Object.keys(labDesigns)) runs.push({ label: `${LAB}${name}`, protocol: tpc, scenario: yes, options: {} });
+
+function printLab(name: string): void {
+  const plan = labPlan(labDesigns[name]);
+  const t = performance.now();
+  const outcomes = plan.map((run) => runLabRun(run, () => performance.now()));
+  const ms = Math.round(performance.now() - t);
+  const worlds = outcomes.reduce((a, o) => a + o.worlds, 0);
+  const broken = [...new Set(outcomes.flatMap((o) => o.violations.map((v) => v.invariant)))].join(',') || 'none';
+  console.log(`${LAB}${name} runs=${plan.length} worlds=${worlds} ms=${ms} complete=${outcomes.every((o) => o.complete)} violations=${broken}`);
+}
+
 function printRun({ label, protocol, scenario, options }: Run): void {
+  if (label.startsWith(LAB)) return printLab(label.slice(LAB.length));
   print(label, protocol, scenario, { ...options, symmetry });
   if (compare) print(`${label} [no-symmetry]`, protocol, scenario, { ...options, symmetry: false });
 }

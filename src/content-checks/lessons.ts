@@ -28,6 +28,12 @@ export const LESSON_ANATOMY = [
   'Quiz',
 ] as const;
 
+/**
+ * The required h2 sections of a design exercise (the `design` module): the brief, the guided
+ * exercise itself (an island), then the same closing sections a lesson has.
+ */
+export const EXERCISE_ANATOMY = ['The brief', 'Work through it', 'Common mistakes', 'In the interview', 'Recap', 'Further reading', 'Quiz'] as const;
+
 function* walk(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
@@ -72,11 +78,11 @@ export function usesOf(body: string, component: string, attribute: string): stri
 /**
  * Anatomy problems: the required headings missing or out of order. Returns sentences naming the file.
  */
-export function anatomyProblems(lesson: LessonFile): string[] {
+export function anatomyProblems(lesson: LessonFile, anatomy: readonly string[] = LESSON_ANATOMY): string[] {
   const headings = h2Headings(lesson.body);
   const problems: string[] = [];
   let last = -1;
-  for (const required of LESSON_ANATOMY) {
+  for (const required of anatomy) {
     const at = headings.indexOf(required);
     if (at === -1) problems.push(`${lesson.path}: missing "## ${required}"`);
     else if (at < last) problems.push(`${lesson.path}: "## ${required}" is out of order`);

@@ -7,7 +7,10 @@ import {
   seedCards,
   unfinishedExam,
   unfinishedRound,
+  designWork,
   withAttempt,
+  withDesignWork,
+  withoutDesignWork,
   withExam,
   withFinished,
   withoutExam,
@@ -16,6 +19,8 @@ import {
   withVisit,
   type ExamSnapshot,
 } from './record.ts';
+import { emptyWork, MAX_NOTE_LENGTH, type DesignWork } from '../design/work.ts';
+import { progressRecordSchema } from '../schemas/progress.ts';
 
 const T1 = '2026-11-03T10:00:00.000Z';
 const T2 = '2026-11-04T10:00:00.000Z';
@@ -151,5 +156,43 @@ describe('seeding review cards from older progress', () => {
   it('keys questions bank/question whatever the round', () => {
     expect(questionKey('cap', 'q1')).toBe('cap/q1');
     expect(questionKey('practice', 'cap/q1')).toBe('cap/q1');
+  });
+});
+
+describe('design work', () => {
+  const work: DesignWork = {
+    ...emptyWork(T1),
+    step: 'mechanisms',
+    asked: ['scale', 'scale', 'payment-provider'],
+    figures: { 'update-rate': '200k' },
+    components: ['order-service', 'broker'],
+    mechanisms: { agreement: 'orchestrated-saga', publishing: 'dual-write' },
+    notes: { clarify: 'x'.repeat(MAX_NOTE_LENGTH + 10) },
+  };
+
+  it('saves a design under its exercise id, reads it back valid, and leaves other parts alone', () => {
+    const before = withVisit(emptyRecord(), 'a', T1);
+    const r = withDesignWork(before, 'order-payment', work);
+    expect(before.designs).toBeUndefined();
+    expect(r.lessons).toBe(before.lessons);
+    const back = designWork(r, 'order-payment');
+    expect(back).toMatchObject({ step: 'mechanisms', asked: ['scale', 'payment-provider'], components: ['order-service', 'broker'], mechanisms: work.mechanisms });
+    expect(back?.notes.clarify).toHaveLength(MAX_NOTE_LENGTH);
+    expect(progressRecordSchema.safeParse(r).success).toBe(true);
+    expect(designWork(r, 'other')).toBeNull();
+    expect(designWork(emptyRecord(), 'order-payment')).toBeNull();
+  });
+
+  it('keeps an interview clock, replaces a design, and forgets one', () => {
+    const clock = { limitMs: 45 * 60_000, usedMs: 1000, runningSince: T2 };
+    let r = withDesignWork(emptyRecord(), 'order-payment', { ...work, interview: clock });
+    expect(designWork(r, 'order-payment')?.interview).toEqual(clock);
+    r = withDesignWork(r, 'order-payment', { ...work, step: 'lab' });
+    expect(designWork(r, 'order-payment')?.step).toBe('lab');
+    expect('interview' in (designWork(r, 'order-payment') ?? {})).toBe(false);
+    r = withDesignWork(r, 'another', work);
+    r = withoutDesignWork(r, 'order-payment');
+    expect(Object.keys(r.designs ?? {})).toEqual(['another']);
+    expect(withoutDesignWork(r, 'missing')).toBe(r);
   });
 });

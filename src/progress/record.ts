@@ -3,7 +3,9 @@
  * persists the result; views call the readers (`lessonStatus`, `lastAttempt`). Nothing here
  * touches storage, the clock (callers pass instants) or the DOM, and no input is mutated.
  */
-import type { AnswerRecord, ProgressRecord, QuizAttempt, ReviewCard, UnfinishedExam, UnfinishedRound } from '../schemas/progress.ts';
+import type { AnswerRecord, ProgressRecord, QuizAttempt, ReviewCard, SavedDesignWork, UnfinishedExam, UnfinishedRound } from '../schemas/progress.ts';
+import type { DesignWork } from '../design/work.ts';
+import { MAX_NOTE_LENGTH } from '../design/work.ts';
 import { CARD_KEY_PATTERN, MAX_ATTEMPTS, MAX_RESPONSE_LENGTH, PRACTICE_BANK_ID, PROGRESS_VERSION } from './constants.ts';
 
 export type { AnswerRecord, AttemptMode, ExamResponse, ProgressRecord, QuizAttempt, ReviewCard, SavedExamClock, UnfinishedExam, UnfinishedRound } from '../schemas/progress.ts';
@@ -146,6 +148,48 @@ export function withoutExam(record: ProgressRecord): ProgressRecord {
   if (record.exam === undefined) return record;
   const { exam: _exam, ...rest } = record;
   return rest;
+}
+
+/**
+ * Saves the reader's work on a design exercise (called on every change). Notes longer than
+ * MAX_NOTE_LENGTH are cut and repeated ids dropped, so the saved entry always reads back.
+ */
+export function withDesignWork(record: ProgressRecord, exerciseId: string, work: DesignWork): ProgressRecord {
+  const unique = <T,>(list: readonly T[]): T[] => [...new Set(list)];
+  const notes: DesignWork['notes'] = {};
+  for (const [step, text] of Object.entries(work.notes) as [keyof DesignWork['notes'], string | undefined][]) {
+    if (typeof text === 'string') notes[step] = text.slice(0, MAX_NOTE_LENGTH);
+  }
+  const saved: SavedDesignWork = {
+    saved: work.saved,
+    step: work.step,
+    asked: unique(work.asked),
+    figures: Object.fromEntries(Object.entries(work.figures).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 40)])),
+    components: unique(work.components),
+    mechanisms: Object.fromEntries(Object.entries(work.mechanisms).filter(([, v]) => v !== undefined)),
+    ranking: unique(work.ranking),
+    notes,
+    revealed: unique(work.revealed),
+    rubric: unique(work.rubric),
+  };
+  if (work.interview) saved.interview = { ...work.interview };
+  return { ...record, designs: { ...record.designs, [exerciseId]: saved } };
+}
+
+/** The reader's saved work on a design exercise, or null when there is none. */
+export function designWork(record: ProgressRecord, exerciseId: string): DesignWork | null {
+  const saved = record.designs?.[exerciseId];
+  if (!saved) return null;
+  const { interview, ...rest } = saved;
+  return interview ? { ...rest, interview: { ...interview } } : rest;
+}
+
+/** Forgets the reader's work on a design exercise. */
+export function withoutDesignWork(record: ProgressRecord, exerciseId: string): ProgressRecord {
+  if (!record.designs || !(exerciseId in record.designs)) return record;
+  const designs = { ...record.designs };
+  delete designs[exerciseId];
+  return { ...record, designs };
 }
 
 /** The unfinished exam, or null. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PROGRESS_BACKUP_KEY, PROGRESS_KEY } from './constants.ts';
 import { FakeStorage, fakeOptions } from './fake-storage.ts';
-import { emptyRecord, seedCards, unfinishedExam, unfinishedRound, withAttempt, withExam, withFinished, withoutExam, withoutRound, withRound, withVisit, type ExamSnapshot } from './record.ts';
+import { emptyRecord, seedCards, unfinishedExam, unfinishedRound, withAttempt, withDesignWork, designWork, withExam, withFinished, withoutExam, withoutRound, withRound, withVisit, type ExamSnapshot } from './record.ts';
 import { withReviewedRound } from './review.ts';
+import { emptyWork } from '../design/work.ts';
 import { createProgressStore, NOTICE_BLOCKED, NOTICE_WRITE_FAILED } from './store.ts';
 
 const T = '2026-11-03T10:00:00.000Z';
@@ -253,6 +254,28 @@ describe('export and import', () => {
     expect(store.record).toEqual(full);
     expect(saved(damaged)).toEqual(full);
     expect(damaged.items.get(PROGRESS_BACKUP_KEY)).toContain('"index":5');
+  });
+
+  it('carries design work through export and import, drops a damaged design with the rest kept, and forgets it on reset', () => {
+    const work = { ...emptyWork(T), step: 'lab' as const, components: ['broker' as const], mechanisms: { agreement: 'orchestrated-saga' as const } };
+    const withDesign = withDesignWork(full, 'order-payment', work);
+    const source = createProgressStore(fakeOptions(new FakeStorage({ [PROGRESS_KEY]: JSON.stringify(withDesign) })));
+    const storage = new FakeStorage();
+    const target = createProgressStore(fakeOptions(storage));
+    const result = target.importText(source.exportText());
+    expect(result).toEqual({ ok: true, message: 'Imported 1 lesson, 1 quiz attempt, 1 missed question and 1 design exercise.' });
+    expect(designWork(target.record, 'order-payment')).toEqual(work);
+    expect(saved(storage).designs).toEqual(withDesign.designs);
+
+    const damaged = new FakeStorage({ [PROGRESS_KEY]: JSON.stringify({ ...withDesign, designs: { 'order-payment': { ...work, step: 'deploy' } } }) });
+    const store = createProgressStore(fakeOptions(damaged));
+    expect(store.notice).toMatch(/^One saved entry could not be read and was removed \(designs › order-payment “step” is not a step of the exercise\); the rest of your progress was kept\./);
+    expect(store.record).toEqual({ ...full, designs: {} });
+    expect(damaged.items.get(PROGRESS_BACKUP_KEY)).toContain('"deploy"');
+
+    target.reset();
+    expect(designWork(target.record, 'order-payment')).toBeNull();
+    expect(storage.items.get(PROGRESS_KEY)).toBeUndefined();
   });
 
   it('imports a version 2 file by migrating it, keeping its attempts and seeding review cards', () => {

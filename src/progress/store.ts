@@ -133,6 +133,8 @@ function importSummary(record: ProgressRecord, migrated: boolean): string {
   const cards = Object.keys(record.cards).length;
   if (cards > 0) parts.push(plural(cards, 'review schedule'));
   if (record.exam) parts.push('an unfinished timed exam');
+  const designs = Object.keys(record.designs ?? {}).length;
+  if (designs > 0) parts.push(plural(designs, 'design exercise'));
   const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   return `Imported ${list}${migrated ? ', converted from an older format' : ''}.`;
 }

@@ -16,6 +16,18 @@ const exam = {
   responses: { 'cap/q1': { kind: 'single', choice: 2 }, 'cap/q2': { kind: 'multiple', choices: [0, 3] }, 'tpc/order': { kind: 'ordering', order: [2, 0, 1] } },
   clock: { limitMs: 600_000, usedMs: 42_000, runningSince: T },
 };
+const design = {
+  saved: T,
+  step: 'lab',
+  asked: ['scale', 'payment-provider'],
+  figures: { 'update-rate': '200k', 'downtime-year': '8.7 h' },
+  components: ['gateway', 'order-service', 'broker'],
+  mechanisms: { agreement: 'orchestrated-saga', publishing: 'dual-write', consuming: 'idempotent' },
+  ranking: ['write-contention', 'broker-throughput'],
+  notes: { clarify: 'Ask about scale first.' },
+  revealed: ['clarify'],
+  rubric: ['names-invariants'],
+};
 const base = {
   version: 4,
   lessons: { 'foundations/cap': { visited: T, finished: null } },
@@ -107,6 +119,41 @@ const samples: Record<string, unknown>[] = [
   { ...base, exam: { ...exam, clock: { ...exam.clock, runningSince: 'soon' } } },
   { ...base, exam: { ...exam, clock: { limitMs: 600_000, usedMs: 0 } } },
   { ...base, exam: { ...exam, clock: undefined } },
+  // The optional design work: absent, present, and broken in each of its parts.
+  { ...base, designs: {} },
+  { ...base, designs: { 'order-payment': design } },
+  { ...base, designs: { 'order-payment': { ...design, interview: { limitMs: 2_700_000, usedMs: 0, runningSince: T } } } },
+  { ...base, designs: { 'order-payment': { ...design, interview: { limitMs: 2_700_000, usedMs: 60_000, runningSince: null } }, other: { ...design, extra: 1 } } },
+  { ...base, designs: { 'order-payment': { ...design, notes: { clarify: 'x'.repeat(4000) } } } },
+  { ...base, designs: { 'order-payment': { ...design, notes: { clarify: 'x'.repeat(4001) } } } },
+  { ...base, designs: { 'order-payment': { ...design, notes: { intro: 'hello there' } } } },
+  { ...base, designs: { 'order-payment': { ...design, notes: { clarify: 5 } } } },
+  { ...base, designs: { Order_Payment: design } },
+  { ...base, designs: { 'order-payment': 'half done' } },
+  { ...base, designs: { 'order-payment': { ...design, saved: 'now' } } },
+  { ...base, designs: { 'order-payment': { ...design, step: 'deploy' } } },
+  { ...base, designs: { 'order-payment': { ...design, asked: ['scale', 'scale'] } } },
+  { ...base, designs: { 'order-payment': { ...design, asked: ['Not Kebab'] } } },
+  { ...base, designs: { 'order-payment': { ...design, figures: { 'update-rate': 200000 } } } },
+  { ...base, designs: { 'order-payment': { ...design, figures: { 'light-speed': '1' } } } },
+  { ...base, designs: { 'order-payment': { ...design, figures: { 'update-rate': '1'.repeat(41) } } } },
+  { ...base, designs: { 'order-payment': { ...design, components: ['gateway', 'gateway'] } } },
+  { ...base, designs: { 'order-payment': { ...design, components: ['load-balancer'] } } },
+  { ...base, designs: { 'order-payment': { ...design, mechanisms: { agreement: 'paxos' } } } },
+  { ...base, designs: { 'order-payment': { ...design, mechanisms: { publishing: 'orchestrated-saga' } } } },
+  { ...base, designs: { 'order-payment': { ...design, mechanisms: { caching: 'lru' } } } },
+  { ...base, designs: { 'order-payment': { ...design, mechanisms: [] } } },
+  { ...base, designs: { 'order-payment': { ...design, ranking: ['broker-throughput', 'broker-throughput'] } } },
+  { ...base, designs: { 'order-payment': { ...design, ranking: ['disk-space'] } } },
+  { ...base, designs: { 'order-payment': { ...design, revealed: ['lab', 'lab'] } } },
+  { ...base, designs: { 'order-payment': { ...design, revealed: ['deploy'] } } },
+  { ...base, designs: { 'order-payment': { ...design, rubric: ['a', 'a'] } } },
+  { ...base, designs: { 'order-payment': { ...design, rubric: undefined } } },
+  { ...base, designs: { 'order-payment': { ...design, interview: { limitMs: 2_700_000, usedMs: 2_700_001, runningSince: null } } } },
+  { ...base, designs: { 'order-payment': { ...design, interview: { limitMs: 2_700_000, usedMs: 0, runningSince: 'soon' } } } },
+  { ...base, designs: { 'order-payment': { ...design, interview: null } } },
+  { ...base, designs: [] },
+  { ...base, designs: null },
 ];
 
 describe('hand validator agrees with the zod schema', () => {
@@ -219,6 +266,21 @@ describe('readRecord', () => {
     expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null, problems: [], record: { ...base, exam } });
     const without = readRecord(JSON.stringify(base), T);
     expect(without.kind === 'ok' && 'exam' in without.record).toBe(false);
+  });
+
+  it('drops an unreadable design entry, naming it, and keeps the other designs and the rest', () => {
+    const outcome = readRecord(JSON.stringify({ ...base, designs: { 'order-payment': { ...design, components: ['gateway', 'gateway'] }, other: design } }), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null });
+    if (outcome.kind !== 'ok') return;
+    expect(outcome.record).toEqual({ ...base, designs: { other: design } });
+    expect(outcome.problems).toEqual([{ path: 'designs › order-payment', problem: '“components” is not a list of known components without repeats' }]);
+  });
+
+  it('reads design work without a version change, and a record without any as before', () => {
+    const outcome = readRecord(JSON.stringify({ ...base, designs: { 'order-payment': design } }), T);
+    expect(outcome).toMatchObject({ kind: 'ok', migratedFrom: null, problems: [], record: { ...base, designs: { 'order-payment': design } } });
+    const without = readRecord(JSON.stringify(base), T);
+    expect(without.kind === 'ok' && 'designs' in without.record).toBe(false);
   });
 
   it('ignores an exam in an older version, which could not have had one', () => {

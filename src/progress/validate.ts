@@ -16,6 +16,7 @@ import type {
   QuizAttempt,
   QuizProgress,
   ReviewCard,
+  SavedDesignWork,
   UnfinishedExam,
   UnfinishedRound,
 } from '../schemas/progress.ts';
@@ -34,6 +35,8 @@ import {
   ROUND_SEED_PATTERN,
 } from './constants.ts';
 import { seedCards } from './record.ts';
+import { BOTTLENECK_IDS, COMPONENT_IDS, ESTIMATE_IDS, MECHANISMS, MECHANISM_IDS, STEP_IDS } from '../design/ids.ts';
+import { MAX_NOTE_LENGTH } from '../design/work.ts';
 
 /** One thing that was wrong, located by a readable path such as `lessons › foundations/cap › visited`. */
 export interface Problem {
@@ -216,6 +219,80 @@ function checkExam(v: unknown): UnfinishedExam | string {
   };
 }
 
+const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Longest figure kept as typed in the design calculator. */
+const MAX_FIGURE_LENGTH = 40;
+/** Most clarifying questions or rubric items one design entry may list. */
+const MAX_DESIGN_IDS = 100;
+
+const isIdList = (v: unknown, known: readonly string[] | null, max: number): v is string[] =>
+  Array.isArray(v) &&
+  v.length <= max &&
+  v.every((x) => typeof x === 'string' && (known ? known.includes(x) : KEBAB.test(x))) &&
+  new Set(v).size === v.length;
+
+/** A map from known ids to strings of at most `max` characters; null when it is not one. */
+function textMap(v: unknown, known: readonly string[], max: number): Record<string, string> | null {
+  if (!isObj(v)) return null;
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined) continue;
+    if (!known.includes(k) || typeof x !== 'string' || x.length > max) return null;
+    out[k] = x;
+  }
+  return out;
+}
+
+/**
+ * One design exercise's saved work. Its parts are one reader's answers to one exercise; an entry
+ * with any unreadable part is dropped whole (naming the part), and the other exercises and the
+ * rest of the record are kept.
+ */
+function checkDesign(v: unknown, key: string): SavedDesignWork | string {
+  if (!KEBAB.test(key)) return 'is not filed under an exercise id';
+  if (!isObj(v)) return 'is not a design';
+  if (!isIsoInstant(v.saved)) return '“saved” is not a date and time';
+  if (!(STEP_IDS as readonly unknown[]).includes(v.step)) return '“step” is not a step of the exercise';
+  if (!isIdList(v.asked, null, MAX_DESIGN_IDS)) return '“asked” is not a list of question ids without repeats';
+  const figures = textMap(v.figures, ESTIMATE_IDS, MAX_FIGURE_LENGTH);
+  if (!figures) return '“figures” is not a set of typed figures';
+  if (!isIdList(v.components, COMPONENT_IDS, COMPONENT_IDS.length)) return '“components” is not a list of known components without repeats';
+  if (!isObj(v.mechanisms)) return '“mechanisms” is not a set of choices';
+  const mechanisms: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v.mechanisms)) {
+    if (x === undefined) continue;
+    const options = (MECHANISMS as Record<string, readonly string[]>)[k];
+    if (!(MECHANISM_IDS as string[]).includes(k) || !options || typeof x !== 'string' || !options.includes(x)) return `“mechanisms” has a choice this site does not know (${k})`;
+    mechanisms[k] = x;
+  }
+  if (!isIdList(v.ranking, BOTTLENECK_IDS, BOTTLENECK_IDS.length)) return '“ranking” is not a list of known bottlenecks without repeats';
+  const notes = textMap(v.notes, STEP_IDS, MAX_NOTE_LENGTH);
+  if (!notes) return `“notes” is not a set of notes of at most ${MAX_NOTE_LENGTH} characters`;
+  if (!isIdList(v.revealed, STEP_IDS, STEP_IDS.length)) return '“revealed” is not a list of steps without repeats';
+  if (!isIdList(v.rubric, null, MAX_DESIGN_IDS)) return '“rubric” is not a list of rubric ids without repeats';
+  const work: SavedDesignWork = {
+    saved: v.saved,
+    step: v.step as SavedDesignWork['step'],
+    asked: [...v.asked],
+    figures: figures as SavedDesignWork['figures'],
+    components: [...v.components] as SavedDesignWork['components'],
+    mechanisms: mechanisms as SavedDesignWork['mechanisms'],
+    ranking: [...v.ranking] as SavedDesignWork['ranking'],
+    notes: notes as SavedDesignWork['notes'],
+    revealed: [...v.revealed] as SavedDesignWork['revealed'],
+    rubric: [...v.rubric],
+  };
+  if (v.interview !== undefined) {
+    const c = v.interview;
+    if (!isObj(c) || !isCount(c.limitMs) || c.limitMs === 0 || c.limitMs > MAX_EXAM_LIMIT_MS || !isCount(c.usedMs) || c.usedMs > c.limitMs) {
+      return 'has no readable interview clock';
+    }
+    if (c.runningSince !== null && !isIsoInstant(c.runningSince)) return 'interview clock’s “runningSince” is neither empty nor a date and time';
+    work.interview = { limitMs: c.limitMs, usedMs: c.usedMs, runningSince: c.runningSince };
+  }
+  return work;
+}
+
 /** The sections versions 2 to 4 share, entry by entry: a bad entry is dropped and reported, the rest is kept. */
 function salvageShared(data: Obj, problems: Problem[]): Omit<ProgressRecord, 'version' | 'rounds' | 'cards'> {
   const lessons = entries(data.lessons, 'lessons', problems, checkLesson);
@@ -236,6 +313,11 @@ export function salvageV4(data: Obj): { record: ProgressRecord; problems: Proble
     const exam = checkExam(data.exam);
     if (typeof exam === 'string') problems.push({ path: 'exam', problem: exam });
     else record.exam = exam;
+  }
+  // Design work is optional within version 4 too: each exercise's entry is checked on its own.
+  if (data.designs !== undefined) {
+    const designs = entries(data.designs, 'designs', problems, checkDesign);
+    if (isObj(data.designs)) record.designs = designs;
   }
   return { record, problems };
 }

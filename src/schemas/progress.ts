@@ -8,6 +8,9 @@
  */
 import { z } from 'zod';
 
+import { BOTTLENECK_IDS, COMPONENT_IDS, ESTIMATE_IDS, MECHANISMS, STEP_IDS } from '../design/ids.ts';
+import { MAX_NOTE_LENGTH } from '../design/work.ts';
+
 import {
   ATTEMPT_MODES,
   CARD_KEY_PATTERN,
@@ -191,6 +194,70 @@ export const unfinishedExamSchema = z
   .refine((e) => e.index < e.ids.length, { message: 'the question showing is not one the exam asks' })
   .refine((e) => Object.keys(e.responses).every((id) => e.ids.includes(id)), { message: 'an answer is for a question the exam does not ask' });
 
+const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
+
+/** A list of the given ids, each at most once. */
+function idSet<T extends readonly [string, ...string[]]>(ids: T) {
+  return z.array(z.enum(ids)).max(ids.length).refine((l) => new Set(l).size === l.length, { message: 'an id repeats' });
+}
+
+/** The design exercise's interview clock (45 minutes unless chosen otherwise; at most three hours). */
+export const designClockSchema = z
+  .object({
+    /** The whole interview's length. */
+    limitMs: z.number().int().positive().max(MAX_EXAM_LIMIT_MS),
+    /** Time used up to the last pause (or up to `runningSince`). */
+    usedMs: z.number().int().nonnegative(),
+    /** When the clock last started running; null while paused. Time away from the page counts while it runs. */
+    runningSince: isoInstantSchema.nullable(),
+  })
+  .refine((c) => c.usedMs <= c.limitMs, { message: 'more time used than the limit' });
+
+/**
+ * The reader's work on one design exercise (`DesignWork` in src/design/work.ts), saved on every
+ * change. Ids are held to the fixed lists of src/design/ids.ts; clarifying questions and rubric
+ * items are the content file's own kebab-case ids (the island ignores ones the file no longer has).
+ */
+export const designWorkSchema = z.object({
+  /** When the work was last saved. */
+  saved: isoInstantSchema,
+  /** The step the reader is on. */
+  step: z.enum(STEP_IDS),
+  /** Clarifying questions asked, by id, in the order asked, no repeats. */
+  asked: z
+    .array(kebabId)
+    .max(100)
+    .refine((l) => new Set(l).size === l.length, { message: 'a question repeats' }),
+  /** Figures typed in the calculator, by estimate id, as typed (at most 40 characters). */
+  figures: z.partialRecord(z.enum(ESTIMATE_IDS), z.string().max(40)),
+  /** Components placed in the architecture, in the order added, no repeats. */
+  components: idSet(COMPONENT_IDS),
+  /** One option per interaction; an absent key is not chosen yet. */
+  mechanisms: z
+    .object({
+      agreement: z.enum(MECHANISMS.agreement),
+      publishing: z.enum(MECHANISMS.publishing),
+      consuming: z.enum(MECHANISMS.consuming),
+      statusReads: z.enum(MECHANISMS.statusReads),
+      concurrency: z.enum(MECHANISMS.concurrency),
+    })
+    .partial()
+    .strict(),
+  /** Bottlenecks in the reader's order, most pressing first, no repeats. */
+  ranking: idSet(BOTTLENECK_IDS),
+  /** Notes per step, at most MAX_NOTE_LENGTH characters each. */
+  notes: z.partialRecord(z.enum(STEP_IDS), z.string().max(MAX_NOTE_LENGTH)),
+  /** Steps whose model answer was revealed, no repeats. */
+  revealed: idSet(STEP_IDS),
+  /** Rubric items ticked, by id, no repeats. */
+  rubric: z
+    .array(kebabId)
+    .max(100)
+    .refine((l) => new Set(l).size === l.length, { message: 'a rubric item repeats' }),
+  /** The interview clock while interview mode is on; absent otherwise. */
+  interview: designClockSchema.optional(),
+});
+
 /** The whole record, version 4. */
 export const progressRecordSchema = z.object({
   /** Format version; always PROGRESS_VERSION when written by this code. */
@@ -213,19 +280,25 @@ export const progressRecordSchema = z.object({
    * copy (a tab left open across an update) treat the whole record as unreadable and reset it.
    */
   exam: unfinishedExamSchema.optional(),
+  /**
+   * The reader's work on each design exercise, by exercise id. Added within version 4 exactly as
+   * `exam` was: optional, absent means "no design work", and an older copy of the site drops the
+   * unknown field rather than resetting the record. A damaged exercise entry is dropped alone.
+   */
+  designs: z.record(kebabId, designWorkSchema).optional(),
 });
 
 /**
  * Version 3, kept here only so it can be migrated: version 4 without `cards`. Migration keeps
  * every entry and seeds a card for each question answered in it (`seedCards` in record.ts).
  */
-export const progressRecordV3Schema = progressRecordSchema.omit({ cards: true, exam: true }).extend({ version: z.literal(3) });
+export const progressRecordV3Schema = progressRecordSchema.omit({ cards: true, exam: true, designs: true }).extend({ version: z.literal(3) });
 
 /**
  * Version 2, kept here only so it can be migrated: version 3 without `rounds` (answers were
  * saved only when a round ended). Migration keeps every entry, adds `rounds: {}` and seeds cards.
  */
-export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true, cards: true, exam: true }).extend({ version: z.literal(2) });
+export const progressRecordV2Schema = progressRecordSchema.omit({ rounds: true, cards: true, exam: true, designs: true }).extend({ version: z.literal(2) });
 
 /**
  * Version 1, the first and simpler format, kept here only so it can be migrated: lists of visited
@@ -253,6 +326,7 @@ export type SavedExamClock = z.infer<typeof examClockSchema>;
 export type UnfinishedExam = z.infer<typeof unfinishedExamSchema>;
 export type CardState = ReviewCard['state'];
 export type AttemptMode = NonNullable<QuizAttempt['mode']>;
+export type SavedDesignWork = z.infer<typeof designWorkSchema>;
 export type ProgressRecord = z.infer<typeof progressRecordSchema>;
 export type ProgressRecordV3 = z.infer<typeof progressRecordV3Schema>;
 export type ProgressRecordV2 = z.infer<typeof progressRecordV2Schema>;

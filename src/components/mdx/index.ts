@@ -13,3 +13,4 @@ export { default as Simulation } from './Simulation.astro';
 export { default as FinishLesson } from './FinishLesson.astro';
 export { default as Checkpoint } from './Checkpoint.astro';
 export { default as Drill } from './Drill.astro';
+export { default as DesignExercise } from './DesignExercise.astro';

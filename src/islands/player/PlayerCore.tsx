@@ -55,6 +55,10 @@ export interface PlayerCoreProps {
   useHash?: boolean;
   /** Choices (after the scenario prefix) to open with; the cursor starts at their end. */
   initialChoices?: Choice[];
+  /** Open on the scenario's size instead of its default (a run found at another size replays only there). */
+  size?: number;
+  /** With `initialChoices`, put the cursor at the start so Step walks the run from its first choice. */
+  startAtBeginning?: boolean;
 }
 
 const reduce = createReducer(kernel);
@@ -99,9 +103,10 @@ function PlayerInner(props: PlayerCoreProps & { protocol: Protocol }) {
   const compact = !!breakIt;
   // The player's modes are a statechart (player-machine.ts) around the pure session reducer.
   const [initial] = useState(() => {
-    const first = initSession(kernel, { protocol, scenarioId: props.scenarioId, flags: props.flags, maxFaults: breakIt?.maxFaults ?? null });
+    const first = initSession(kernel, { protocol, scenarioId: props.scenarioId, flags: props.flags, size: props.size, maxFaults: breakIt?.maxFaults ?? null });
     if (!props.initialChoices?.length) return first;
-    return reduce(first, { type: 'run.load', run: { protocol: protocol.id, scenario: first.scenarioId, config: first.config, choices: props.initialChoices } });
+    const loaded = reduce(first, { type: 'run.load', run: { protocol: protocol.id, scenario: first.scenarioId, config: first.config, choices: props.initialChoices } });
+    return props.startAtBeginning ? reduce(loaded, { type: 'step.first' }) : loaded;
   });
   const actor = useActorRef(playerMachine, { input: { kernel, initial } });
   const s = useSelector(actor, (snap) => snap.context);

@@ -1,0 +1,54 @@
+/**
+ * The reader's work on the design exercise: every answer they give, as plain JSON, saved in the
+ * progress record under `designs[<exercise id>]` (schema: `designWorkSchema` in
+ * src/schemas/progress.ts). Pure helpers to create and update it; no storage, no UI.
+ */
+import type { BottleneckId, ComponentId, EstimateId, MechanismChoices, StepId } from './ids.ts';
+
+/** The interview mode's 45-minute clock (interview.ts); time away from the page counts unless paused. */
+export type InterviewClock = {
+  /** The whole interview's length (45 minutes unless the reader chose otherwise). */
+  limitMs: number;
+  /** Time used up to the last pause (or up to `runningSince`). */
+  usedMs: number;
+  /** When the clock last started, or null while paused. */
+  runningSince: string | null;
+};
+
+export type DesignWork = {
+  /** When the work was last saved (ISO instant). */
+  saved: string;
+  /** The step the reader is on. */
+  step: StepId;
+  /** Clarifying questions the reader chose to ask, by id, in the order asked. */
+  asked: string[];
+  /** Figures entered in the calculator, by estimate id, as typed (a half-typed number survives). */
+  figures: Partial<Record<EstimateId, string>>;
+  /** Components placed in the architecture, in the order added. */
+  components: ComponentId[];
+  /** One option per interaction; an absent key is not chosen yet. */
+  mechanisms: Partial<MechanismChoices>;
+  /** Bottlenecks in the reader's order of importance, most pressing first. */
+  ranking: BottleneckId[];
+  /** Free-text notes per step (at most MAX_NOTE_LENGTH characters each). */
+  notes: Partial<Record<StepId, string>>;
+  /** Steps whose model answer the reader has revealed. */
+  revealed: StepId[];
+  /** Rubric items the reader ticked in the self-review, by id. */
+  rubric: string[];
+  /** The interview clock, while interview mode is on; absent otherwise. */
+  interview?: InterviewClock;
+};
+
+/** Longest note kept per step: a page of writing, small enough that storage never fills up. */
+export const MAX_NOTE_LENGTH = 4000;
+
+/** A fresh start: nothing answered, on the first step. */
+export function emptyWork(at: string): DesignWork {
+  return { saved: at, step: 'clarify', asked: [], figures: {}, components: [], mechanisms: {}, ranking: [], notes: {}, revealed: [], rubric: [] };
+}
+
+/** Whether every interaction has a chosen option (the lab can run). */
+export function mechanismsComplete(m: Partial<MechanismChoices>): m is MechanismChoices {
+  return m.agreement !== undefined && m.publishing !== undefined && m.consuming !== undefined && m.statusReads !== undefined && m.concurrency !== undefined;
+}
