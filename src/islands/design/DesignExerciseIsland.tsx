@@ -113,6 +113,11 @@ export default function DesignExerciseIsland({ exercise }: { exercise: DesignExe
   const clearHash = () => {
     if (window.location.hash.startsWith('#design=')) history.replaceState(history.state, '', window.location.pathname + window.location.search);
   };
+  /** Close the share notice (keep mine, or dismiss an unreadable link) and drop the link from the address bar. */
+  const dismissShare = () => {
+    setShare(null);
+    clearHash();
+  };
 
   // ---- step focus ------------------------------------------------------------------------------
   useEffect(() => {
@@ -257,10 +262,7 @@ export default function DesignExerciseIsland({ exercise }: { exercise: DesignExe
             <button
               type="button"
               className="cl-design__btn"
-              onClick={() => {
-                setShare(null);
-                clearHash();
-              }}
+              onClick={dismissShare}
               data-testid="design-share-keep"
             >
               Keep mine
@@ -276,10 +278,7 @@ export default function DesignExerciseIsland({ exercise }: { exercise: DesignExe
           <button
             type="button"
             className="cl-design__btn"
-            onClick={() => {
-              setShare(null);
-              clearHash();
-            }}
+            onClick={dismissShare}
           >
             Dismiss
           </button>
