@@ -78,31 +78,33 @@ function EvidenceView({ e, onWatch }: { e: Evidence; onWatch: (e: SimulationEvid
   );
 }
 
+function EvidenceItems({ evidence, onWatch }: { evidence: Evidence[]; onWatch: (e: SimulationEvidence) => void }) {
+  return (
+    <ul className="cl-design__evidences">
+      {evidence.map((e, i) => (
+        <EvidenceView key={i} e={e} onWatch={onWatch} />
+      ))}
+    </ul>
+  );
+}
+
 /**
- * What broke comes first, in full; the checks that held (or only inform) wait behind a disclosure,
- * so a design that misses much still reads as a short list of failures.
+ * A missed row: what broke comes first, in full; the checks that held (or only inform) wait behind
+ * a disclosure, so a design that misses much still reads as a short list of failures.
  */
-function EvidenceList({ evidence, onWatch }: { evidence: Evidence[]; onWatch: (e: SimulationEvidence) => void }) {
+function MissedEvidence({ evidence, onWatch }: { evidence: Evidence[]; onWatch: (e: SimulationEvidence) => void }) {
   const broken = evidence.filter((e) => e.holds === false);
   const rest = evidence.filter((e) => e.holds !== false);
   const plural = rest.length === 1 ? '' : 's';
   return (
     <>
-      {broken.length > 0 && (
-        <ul className="cl-design__evidences">
-          {broken.map((e, i) => (
-            <EvidenceView key={i} e={e} onWatch={onWatch} />
-          ))}
-        </ul>
-      )}
+      <EvidenceItems evidence={broken} onWatch={onWatch} />
       {rest.length > 0 && (
         <details className="cl-design__held">
-          <summary>{broken.length ? `${rest.length} other check${plural} held` : `The ${rest.length} check${plural} behind this`}</summary>
-          <ul className="cl-design__evidences">
-            {rest.map((e, i) => (
-              <EvidenceView key={i} e={e} onWatch={onWatch} />
-            ))}
-          </ul>
+          <summary>
+            {rest.length} other check{plural} held or only inform
+          </summary>
+          <EvidenceItems evidence={rest} onWatch={onWatch} />
         </details>
       )}
     </>
@@ -202,14 +204,14 @@ export function LabStep({
                   </p>
                   {row.evidence.length > 0 &&
                     (row.status === 'missed' ? (
-                      <EvidenceList evidence={row.evidence} onWatch={setWatching} />
+                      <MissedEvidence evidence={row.evidence} onWatch={setWatching} />
                     ) : (
                       // Met and pending rows keep their evidence one click away, so the misses stand out on a phone.
                       <details className="cl-design__more">
                         <summary>
                           Evidence ({row.evidence.length})<span className="cl-design__sr"> for {row.requirement}</span>
                         </summary>
-                        <EvidenceList evidence={row.evidence} onWatch={setWatching} />
+                        <EvidenceItems evidence={row.evidence} onWatch={setWatching} />
                       </details>
                     ))}
                 </li>
