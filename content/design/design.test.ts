@@ -38,6 +38,12 @@ describe.each(files)('design exercise %s', (file) => {
     expect(rows.filter((r) => r.status !== 'met').map((r) => r.requirement)).toEqual([]);
   });
 
+  it('names the page that embeds it', () => {
+    const exercise = result.data as DesignExercise;
+    const page = readFileSync(join(dir, '..', 'lessons', `${exercise.lesson}.mdx`), 'utf8');
+    expect(page).toContain(`<DesignExercise exercise="${exercise.id}" />`);
+  });
+
   it('leaves out the distractors', () => {
     const exercise = result.data as DesignExercise;
     const recommended = exercise.components.filter((c) => c.recommended).map((c) => c.id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emptyRecord, withAttempt, withFinished, withRound, withVisit } from './record.ts';
+import { emptyWork } from '../design/work.ts';
+import { emptyRecord, withAttempt, withDesignWork, withFinished, withRound, withVisit } from './record.ts';
 import { dashboardView, masteryInputs, progressView, type Catalog } from './summary.ts';
 
 const T1 = '2026-11-03T10:00:00.000Z';
@@ -71,6 +72,25 @@ describe('dashboard', () => {
       at: T2,
     });
     expect(dashboardView(withFinished(emptyRecord(), 'foundations/cap', true, T1), dash, new Date(T3)).continueAt).toBeNull();
+  });
+
+  it('continues a design exercise at the step the reader is on, when it is the newest thing', () => {
+    const withDesign: Catalog = {
+      ...dash,
+      lessons: { ...dash.lessons, 'design/op': { title: 'Design', href: '/design/op/' } },
+      designs: { op: { title: 'Orders', lesson: 'design/op', steps: [{ id: 'clarify', title: 'Clarify' }, { id: 'estimate', title: 'Estimate the load' }] } },
+    };
+    let r = withVisit(emptyRecord(), 'foundations/cap', T1);
+    r = withDesignWork(r, 'op', { ...emptyWork(T2), step: 'estimate' });
+    expect(dashboardView(r, withDesign, new Date(T3)).continueAt).toEqual({
+      kind: 'design',
+      href: '/design/op/',
+      label: 'Continue the design exercise: step 2 of 2, “Estimate the load”',
+      at: T2,
+    });
+    // An exercise the site no longer has, or a catalog without exercises, is skipped.
+    expect(dashboardView(r, dash, new Date(T3)).continueAt?.kind).toBe('lesson');
+    expect(dashboardView(withDesignWork(r, 'gone', emptyWork(T3)), withDesign, new Date(T3)).continueAt?.kind).toBe('design');
   });
 
   it('gives mastery its inputs from the catalog', () => {

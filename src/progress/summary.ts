@@ -21,6 +21,8 @@ export interface Catalog {
   >;
   /** Where the mixed practice set lives. */
   practiceHref: string;
+  /** Design exercises by id: the page that embeds each and its step titles in order. Absent in catalogs built before exercises existed. */
+  designs?: Record<string, { title: string; lesson: string; steps: { id: string; title: string }[] }>;
 }
 
 export interface LessonLinkView {
@@ -113,7 +115,7 @@ export interface LessonRow {
 
 /** Where to pick up: an unfinished quiz round or the lesson last opened and not finished. */
 export interface ContinueView {
-  kind: 'round' | 'lesson';
+  kind: 'round' | 'lesson' | 'design';
   href: string;
   /** "Continue: question 5 of 24 in “Two-phase commit”", "Continue reading “CAP”". */
   label: string;
@@ -188,13 +190,21 @@ function continueAt(record: ProgressRecord, catalog: Catalog): ContinueView | nu
     const where = quizId === PRACTICE_BANK_ID ? 'your practice set' : `the quiz on “${target.title}”`;
     options.push({ kind: 'round', href: target.href, label: `Continue: question ${roundPosition(round)} of ${round.ids.length} in ${where}`, at: round.saved });
   }
+  for (const [exerciseId, work] of Object.entries(record.designs ?? {})) {
+    const design = catalog.designs?.[exerciseId];
+    const lesson = design ? catalog.lessons[design.lesson] : undefined;
+    const at = design?.steps.findIndex((s) => s.id === work.step) ?? -1;
+    if (!design || !lesson || at < 0) continue;
+    options.push({ kind: 'design', href: lesson.href, label: `Continue the design exercise: step ${at + 1} of ${design.steps.length}, “${design.steps[at].title}”`, at: work.saved });
+  }
   for (const [id, entry] of Object.entries(record.lessons)) {
     const lesson = catalog.lessons[id];
     if (!lesson || lesson.practice || entry.finished) continue;
     options.push({ kind: 'lesson', href: lesson.href, label: `Continue reading “${lesson.title}”`, at: entry.visited });
   }
-  // The most recent wins; on a tie the quiz round, which holds answers to get back to.
-  options.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.kind === 'round' ? -1 : 1));
+  // The most recent wins; on a tie what holds answers to get back to (a round, then a design) beats reading on.
+  const rank = { round: 0, design: 1, lesson: 2 } as const;
+  options.sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || rank[a.kind] - rank[b.kind]);
   return options[0] ?? null;
 }
 

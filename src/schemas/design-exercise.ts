@@ -142,6 +142,8 @@ export const designExerciseSchema = z
     id: kebab,
     /** The exercise's title. */
     title: z.string().min(5),
+    /** Docs id of the page that embeds it (`design/order-payment-consistency`): where "continue" links lead. */
+    lesson: z.string().min(1),
     /** The brief as the interviewer poses it: Markdown. */
     brief: z.string().min(40),
     /** What the interviewer rules out of scope. */

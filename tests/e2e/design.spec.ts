@@ -184,6 +184,11 @@ test('notes survive a reload straight after typing; interview mode keeps its clo
   await expect(page.locator('.cl-design__title')).toBeFocused();
   await expect(island.getByTestId('design-interview-live')).toContainText('Interview ended');
   await expect(island.locator('[data-rubric]').first()).toBeVisible();
+
+  // The progress page offers to continue the exercise where the reader is.
+  await page.goto('/progress/');
+  await expect(page.getByTestId('progress-continue-link')).toHaveText(/^Continue the design exercise: step 7 of 7, “.+”$/);
+  await expect(page.getByTestId('progress-continue-link')).toHaveAttribute('href', PAGE);
 });
 
 for (const theme of ['light', 'dark'] as const) {

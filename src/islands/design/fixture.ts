@@ -10,6 +10,7 @@ const words = (what: string) => `The words for ${what}, long enough.`;
 export const fixtureExercise: DesignExercise = designExerciseSchema.parse({
   id: 'order-payment',
   title: 'Order and payment',
+  lesson: 'design/order-payment-consistency',
   brief: 'Design how an order service and a payment service stay consistent.\n\n- Buyers place orders\n- Payments are charged',
   outOfScope: [words('out of scope')],
   requirements: REQUIREMENT_IDS.map((id) => ({ id, title: `Requirement ${id}`, text: words(id), means: words(`${id} means`) })),
