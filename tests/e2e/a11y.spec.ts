@@ -13,20 +13,17 @@ for (const path of builtPages()) {
       test.setTimeout(180_000);
       await page.setViewportSize({ width, height: 900 });
       await gotoWithTheme(page, path, theme);
-      // Bring lazy islands and diagrams in, so what hydrates is checked too.
-      // A frame or 100 ms, whichever comes first: a freshly launched headless page sometimes gets
-      // no animation frames at all (seen as a 3-minute hang on a worker's first page), and the
-      // scroll only has to let the intersection observers see each screenful.
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += 600) {
-          window.scrollTo(0, y);
-          await new Promise((r) => {
-            requestAnimationFrame(() => r(null));
-            setTimeout(() => r(null), 100);
-          });
-        }
-        window.scrollTo(0, 0);
-      });
+      // Bring lazy islands and diagrams in, so what hydrates is checked too. The loop runs here,
+      // not in the page: a page-side loop that awaited the page's own frames or timers hung for the
+      // whole timeout now and then in CI (2 of 30 runs on long pages), and only needs the intersection
+      // observers to see each screenful.
+      // The page grows as islands mount, so its height is read again at every step.
+      const height = () => page.evaluate(() => document.body.scrollHeight);
+      for (let y = 0; y < (await height()); y += 600) {
+        await page.evaluate((top) => window.scrollTo(0, top), y);
+        await page.waitForTimeout(50);
+      }
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForLoadState('networkidle');
       const results = await new AxeBuilder({ page }).analyze();
       const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
