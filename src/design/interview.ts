@@ -2,8 +2,10 @@
  * Interview mode's clock: 45 minutes split as an interview runs them (10 clarifying and
  * estimating, 20 designing, 10 on scaling and trade-offs, 5 summing up), as pure functions of
  * instants the caller passes in. Time away from the page counts unless the reader paused, as it
- * would in a real interview. No timers here: the island ticks.
+ * would in a real interview (the countdown is src/timing/countdown.ts, shared with the timed
+ * exam). No timers here: the island ticks.
  */
+import { pauseClock, restoreCountdown, resumeClock, saveCountdown, startClock, usedMs } from '../timing/countdown.ts';
 import type { StepId } from './ids.ts';
 import type { InterviewClock } from './work.ts';
 
@@ -19,24 +21,17 @@ export const INTERVIEW_PHASES: InterviewPhase[] = [
 const MINUTE = 60_000;
 export const INTERVIEW_MS = INTERVIEW_PHASES.reduce((a, p) => a + p.minutes * MINUTE, 0);
 
-/** A running clock started now. */
-export function startClock(nowIso: string, limitMs = INTERVIEW_MS): InterviewClock {
-  return { limitMs, usedMs: 0, runningSince: nowIso };
+/** A running interview clock, started at `now`, in the form the reader's work saves. */
+export function startInterview(now: number, limitMs = INTERVIEW_MS): InterviewClock {
+  return saveCountdown(startClock(limitMs, now));
 }
 
-/** Time used so far; a clock that claims to have started in the future counts none of it. */
-export function usedMs(clock: InterviewClock, nowMs: number): number {
-  const running = clock.runningSince ? Math.max(0, nowMs - Date.parse(clock.runningSince)) : 0;
-  return Math.min(clock.limitMs, clock.usedMs + (Number.isFinite(running) ? running : 0));
+export function pauseInterview(clock: InterviewClock, now: number): InterviewClock {
+  return clock.runningSince === null ? clock : saveCountdown(pauseClock(restoreCountdown(clock), now));
 }
 
-export function pauseClock(clock: InterviewClock, nowIso: string): InterviewClock {
-  if (!clock.runningSince) return clock;
-  return { ...clock, usedMs: usedMs(clock, Date.parse(nowIso)), runningSince: null };
-}
-
-export function resumeClock(clock: InterviewClock, nowIso: string): InterviewClock {
-  return clock.runningSince ? clock : { ...clock, runningSince: nowIso };
+export function resumeInterview(clock: InterviewClock, now: number): InterviewClock {
+  return clock.runningSince === null ? saveCountdown(resumeClock(restoreCountdown(clock), now)) : clock;
 }
 
 export type InterviewState = { usedMs: number; remainingMs: number; phaseIndex: number; phaseRemainingMs: number; over: boolean };
@@ -46,7 +41,7 @@ export type InterviewState = { usedMs: number; remainingMs: number; phaseIndex: 
  * shorter practice clock keeps the 10/20/10/5 proportions) and what is left of it and of the whole.
  */
 export function interviewState(clock: InterviewClock, nowMs: number): InterviewState {
-  const used = usedMs(clock, nowMs);
+  const used = usedMs(restoreCountdown(clock), nowMs);
   const scale = clock.limitMs / INTERVIEW_MS;
   let end = 0;
   for (let i = 0; i < INTERVIEW_PHASES.length; i += 1) {
@@ -60,9 +55,3 @@ export function interviewState(clock: InterviewClock, nowMs: number): InterviewS
 
 /** The interview phase a step belongs to. */
 export const phaseOfStep = (step: StepId): number => INTERVIEW_PHASES.findIndex((p) => p.steps.includes(step));
-
-/** "12:05" for a duration (rounded up to the second, so 0:00 only when time is up). */
-export function formatClock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}

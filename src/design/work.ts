@@ -3,17 +3,11 @@
  * progress record under `designs[<exercise id>]` (schema: `designWorkSchema` in
  * src/schemas/progress.ts). Pure helpers to create and update it; no storage, no UI.
  */
-import type { BottleneckId, ComponentId, EstimateId, MechanismChoices, StepId } from './ids.ts';
+import type { SavedCountdown } from '../timing/countdown.ts';
+import { MECHANISM_IDS, type BottleneckId, type ComponentId, type EstimateId, type MechanismChoices, type MechanismId, type StepId } from './ids.ts';
 
-/** The interview mode's 45-minute clock (interview.ts); time away from the page counts unless paused. */
-export type InterviewClock = {
-  /** The whole interview's length (45 minutes unless the reader chose otherwise). */
-  limitMs: number;
-  /** Time used up to the last pause (or up to `runningSince`). */
-  usedMs: number;
-  /** When the clock last started, or null while paused. */
-  runningSince: string | null;
-};
+/** The interview mode's 45-minute clock (interview.ts), as the record saves a countdown. */
+export type InterviewClock = SavedCountdown;
 
 export type DesignWork = {
   /** When the work was last saved (ISO instant). */
@@ -48,7 +42,12 @@ export function emptyWork(at: string): DesignWork {
   return { saved: at, step: 'clarify', asked: [], figures: {}, components: [], mechanisms: {}, ranking: [], notes: {}, revealed: [], rubric: [] };
 }
 
+/** The interactions of step 4 still without a choice, in display order. */
+export function missingMechanisms(m: Partial<MechanismChoices>): MechanismId[] {
+  return MECHANISM_IDS.filter((id) => m[id] === undefined);
+}
+
 /** Whether every interaction has a chosen option (the lab can run). */
 export function mechanismsComplete(m: Partial<MechanismChoices>): m is MechanismChoices {
-  return m.agreement !== undefined && m.publishing !== undefined && m.consuming !== undefined && m.statusReads !== undefined && m.concurrency !== undefined;
+  return missingMechanisms(m).length === 0;
 }

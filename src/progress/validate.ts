@@ -17,6 +17,7 @@ import type {
   QuizProgress,
   ReviewCard,
   SavedDesignWork,
+  SavedExamClock,
   UnfinishedExam,
   UnfinishedRound,
 } from '../schemas/progress.ts';
@@ -203,11 +204,8 @@ function checkExam(v: unknown): UnfinishedExam | string {
     if (!ids.includes(id)) return `answers “${id}”, which it does not ask`;
     responses[id] = response;
   }
-  const c = v.clock;
-  if (!isObj(c) || !isCount(c.limitMs) || c.limitMs === 0 || c.limitMs > MAX_EXAM_LIMIT_MS || !isCount(c.usedMs) || c.usedMs > c.limitMs) {
-    return 'has no readable time limit';
-  }
-  if (c.runningSince !== null && !isIsoInstant(c.runningSince)) return '“runningSince” is neither empty nor a date and time';
+  const clock = checkClock(v.clock);
+  if (typeof clock === 'string') return clock;
   return {
     started: v.started,
     saved: v.saved,
@@ -215,8 +213,17 @@ function checkExam(v: unknown): UnfinishedExam | string {
     ids: [...ids],
     index: v.index,
     responses,
-    clock: { limitMs: c.limitMs, usedMs: c.usedMs, runningSince: c.runningSince },
+    clock,
   };
+}
+
+/** A saved countdown (the exam's, an interview's), or what is wrong with it. */
+function checkClock(c: unknown): SavedExamClock | string {
+  if (!isObj(c) || !isCount(c.limitMs) || c.limitMs === 0 || c.limitMs > MAX_EXAM_LIMIT_MS || !isCount(c.usedMs) || c.usedMs > c.limitMs) {
+    return 'has no readable time limit';
+  }
+  if (c.runningSince !== null && !isIsoInstant(c.runningSince)) return '“runningSince” is neither empty nor a date and time';
+  return { limitMs: c.limitMs, usedMs: c.usedMs, runningSince: c.runningSince };
 }
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -283,12 +290,9 @@ function checkDesign(v: unknown, key: string): SavedDesignWork | string {
     rubric: [...v.rubric],
   };
   if (v.interview !== undefined) {
-    const c = v.interview;
-    if (!isObj(c) || !isCount(c.limitMs) || c.limitMs === 0 || c.limitMs > MAX_EXAM_LIMIT_MS || !isCount(c.usedMs) || c.usedMs > c.limitMs) {
-      return 'has no readable interview clock';
-    }
-    if (c.runningSince !== null && !isIsoInstant(c.runningSince)) return 'interview clock’s “runningSince” is neither empty nor a date and time';
-    work.interview = { limitMs: c.limitMs, usedMs: c.usedMs, runningSince: c.runningSince };
+    const clock = checkClock(v.interview);
+    if (typeof clock === 'string') return `interview clock ${clock}`;
+    work.interview = clock;
   }
   return work;
 }

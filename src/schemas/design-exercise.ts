@@ -5,9 +5,9 @@
  * the lab, the diagram and the write-up key on them: this schema holds the file to those lists.
  */
 import { z } from 'zod';
+import { kebab } from './lesson.ts';
 import { BOTTLENECK_IDS, COMPONENT_IDS, ESTIMATE_IDS, MECHANISMS, MECHANISM_IDS, REQUIREMENT_IDS, STEP_IDS } from '../design/ids.ts';
 
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
 /** A sentence or more of inline Markdown. */
 const prose = z.string().min(10);
 

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 
-/** Short stable names: kebab-case, as question ids are. */
-const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
+/** Short stable names: kebab-case, as question ids are. Shared by the schemas that name things by id. */
+export const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
 
 /**
  * One learning objective. Quiz questions name the objectives they test by `id`, not by position or

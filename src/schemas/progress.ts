@@ -10,6 +10,7 @@ import { z } from 'zod';
 
 import { BOTTLENECK_IDS, COMPONENT_IDS, ESTIMATE_IDS, MECHANISMS, STEP_IDS } from '../design/ids.ts';
 import { MAX_NOTE_LENGTH } from '../design/work.ts';
+import { kebab } from './lesson.ts';
 
 import {
   ATTEMPT_MODES,
@@ -154,11 +155,12 @@ export const examResponseSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * An exam's countdown. Time used is banked when the exam is paused; while the clock runs,
+ * A saved countdown (`SavedCountdown` in src/timing/countdown.ts): the timed exam's, and the design
+ * exercise's interview clock. Time used is banked when it is paused; while the clock runs,
  * `runningSince` is when it last started, so time that passes with the page closed counts
- * against the limit, as in a real exam. A paused exam (`runningSince` null) stays paused.
+ * against the limit, as in a real exam. A paused clock (`runningSince` null) stays paused.
  */
-export const examClockSchema = z
+export const savedClockSchema = z
   .object({
     /** The time limit the reader chose. */
     limitMs: z.number().int().positive().max(MAX_EXAM_LIMIT_MS),
@@ -188,30 +190,17 @@ export const unfinishedExamSchema = z
     index: z.number().int().nonnegative(),
     /** Answers so far, by question id; every key is one of `ids`. */
     responses: z.record(z.string(), examResponseSchema),
-    clock: examClockSchema,
+    clock: savedClockSchema,
   })
   .refine((e) => new Set(e.ids).size === e.ids.length, { message: 'question ids repeat' })
   .refine((e) => e.index < e.ids.length, { message: 'the question showing is not one the exam asks' })
   .refine((e) => Object.keys(e.responses).every((id) => e.ids.includes(id)), { message: 'an answer is for a question the exam does not ask' });
 
-const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are kebab-case');
 
 /** A list of the given ids, each at most once. */
 function idSet<T extends readonly [string, ...string[]]>(ids: T) {
   return z.array(z.enum(ids)).max(ids.length).refine((l) => new Set(l).size === l.length, { message: 'an id repeats' });
 }
-
-/** The design exercise's interview clock (45 minutes unless chosen otherwise; at most three hours). */
-export const designClockSchema = z
-  .object({
-    /** The whole interview's length. */
-    limitMs: z.number().int().positive().max(MAX_EXAM_LIMIT_MS),
-    /** Time used up to the last pause (or up to `runningSince`). */
-    usedMs: z.number().int().nonnegative(),
-    /** When the clock last started running; null while paused. Time away from the page counts while it runs. */
-    runningSince: isoInstantSchema.nullable(),
-  })
-  .refine((c) => c.usedMs <= c.limitMs, { message: 'more time used than the limit' });
 
 /**
  * The reader's work on one design exercise (`DesignWork` in src/design/work.ts), saved on every
@@ -225,7 +214,7 @@ export const designWorkSchema = z.object({
   step: z.enum(STEP_IDS),
   /** Clarifying questions asked, by id, in the order asked, no repeats. */
   asked: z
-    .array(kebabId)
+    .array(kebab)
     .max(100)
     .refine((l) => new Set(l).size === l.length, { message: 'a question repeats' }),
   /** Figures typed in the calculator, by estimate id, as typed (at most 40 characters). */
@@ -251,11 +240,11 @@ export const designWorkSchema = z.object({
   revealed: idSet(STEP_IDS),
   /** Rubric items ticked, by id, no repeats. */
   rubric: z
-    .array(kebabId)
+    .array(kebab)
     .max(100)
     .refine((l) => new Set(l).size === l.length, { message: 'a rubric item repeats' }),
   /** The interview clock while interview mode is on; absent otherwise. */
-  interview: designClockSchema.optional(),
+  interview: savedClockSchema.optional(),
 });
 
 /** The whole record, version 4. */
@@ -285,7 +274,7 @@ export const progressRecordSchema = z.object({
    * `exam` was: optional, absent means "no design work", and an older copy of the site drops the
    * unknown field rather than resetting the record. A damaged exercise entry is dropped alone.
    */
-  designs: z.record(kebabId, designWorkSchema).optional(),
+  designs: z.record(kebab, designWorkSchema).optional(),
 });
 
 /**
@@ -322,7 +311,7 @@ export type MissedQuestion = z.infer<typeof missedQuestionSchema>;
 export type UnfinishedRound = z.infer<typeof unfinishedRoundSchema>;
 export type ReviewCard = z.infer<typeof reviewCardSchema>;
 export type ExamResponse = z.infer<typeof examResponseSchema>;
-export type SavedExamClock = z.infer<typeof examClockSchema>;
+export type SavedExamClock = z.infer<typeof savedClockSchema>;
 export type UnfinishedExam = z.infer<typeof unfinishedExamSchema>;
 export type CardState = ReviewCard['state'];
 export type AttemptMode = NonNullable<QuizAttempt['mode']>;

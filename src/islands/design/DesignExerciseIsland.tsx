@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { STEP_IDS, type StepId } from '../../design/ids.ts';
-import { interviewState, pauseClock, resumeClock, startClock, type InterviewState } from '../../design/interview.ts';
+import { interviewState, pauseInterview, resumeInterview, startInterview, type InterviewState } from '../../design/interview.ts';
 import { decodeDesign, type SharedDesign } from '../../design/share.ts';
 import { emptyWork, mechanismsComplete, type DesignWork } from '../../design/work.ts';
 import { designWork, withDesignWork } from '../../progress/record.ts';
@@ -150,13 +150,13 @@ export default function DesignExerciseIsland({ exercise }: { exercise: DesignExe
     if (message) setSaid(message);
     if (iState.over && clock.runningSince !== null) {
       // Time ran out (here, or while the page was closed): stop the clock once and go to the review.
-      act({ type: 'interview', clock: pauseClock(clock, new Date().toISOString()) });
+      act({ type: 'interview', clock: pauseInterview(clock, Date.now()) });
       go('wrap-up');
     }
   });
   const toggleInterview = (on: boolean) => {
     if (on) {
-      act({ type: 'interview', clock: startClock(new Date().toISOString()) });
+      act({ type: 'interview', clock: startInterview(Date.now()) });
       setSaid('Interview mode on: 45 minutes, starting with requirements and estimates.');
     } else endInterview();
   };
@@ -295,8 +295,8 @@ export default function DesignExerciseIsland({ exercise }: { exercise: DesignExe
         state={iState}
         said={said}
         onToggle={toggleInterview}
-        onPause={() => clock && act({ type: 'interview', clock: pauseClock(clock, new Date().toISOString()) })}
-        onResume={() => clock && act({ type: 'interview', clock: resumeClock(clock, new Date().toISOString()) })}
+        onPause={() => clock && act({ type: 'interview', clock: pauseInterview(clock, Date.now()) })}
+        onResume={() => clock && act({ type: 'interview', clock: resumeInterview(clock, Date.now()) })}
         onEnd={endInterview}
       />
 

@@ -3,7 +3,8 @@
  * the total left, Pause/Resume and End, plus a polite live region for the island's announcements
  * (phase changes, one minute left, time up). Renders the state it is given; the island ticks.
  */
-import { INTERVIEW_PHASES, formatClock, type InterviewState } from '../../design/interview.ts';
+import { INTERVIEW_PHASES, type InterviewState } from '../../design/interview.ts';
+import { formatClock } from '../../timing/countdown.ts';
 import type { InterviewClock } from '../../design/work.ts';
 
 export function InterviewBar({

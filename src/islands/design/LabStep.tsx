@@ -10,7 +10,7 @@ import type { Evidence, ScoreRow, SimulationEvidence } from '../../design/scorec
 import { Inline } from '../quiz/Inline.tsx';
 import { STATUS_WORDS, scoreSummary, type LabState } from './lab-state.ts';
 import type { StepProps } from './types.ts';
-import { missingMechanisms } from './work-state.ts';
+import { missingMechanisms } from '../../design/work.ts';
 
 const LazyPlayer = lazy(() => import('../player/Player.tsx').then((m) => ({ default: m.SafePlayer })));
 

@@ -5,7 +5,7 @@
 import type { MechanismId } from '../../design/ids.ts';
 import { Inline } from '../quiz/Inline.tsx';
 import type { StepProps } from './types.ts';
-import { missingMechanisms } from './work-state.ts';
+import { missingMechanisms } from '../../design/work.ts';
 
 export function MechanismsStep({ exercise, work, act, stale }: StepProps & { stale: boolean }) {
   const missing = missingMechanisms(work.mechanisms);

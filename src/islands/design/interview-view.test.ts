@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { interviewState, startClock } from '../../design/interview.ts';
+import { interviewState, startInterview } from '../../design/interview.ts';
 import { interviewAnnouncement } from './interview-view.ts';
 
 const T0 = Date.parse('2026-11-03T10:00:00.000Z');
-const clock = startClock(new Date(T0).toISOString());
+const clock = startInterview(T0);
 const at = (minutes: number) => interviewState(clock, T0 + minutes * 60_000);
 
 describe('interviewAnnouncement', () => {

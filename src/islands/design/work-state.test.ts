@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BOTTLENECK_IDS } from '../../design/ids.ts';
 import { emptyWork } from '../../design/work.ts';
 import { fixtureExercise } from './fixture.ts';
-import { essentialAsked, fullRanking, mechanismsKey, missingMechanisms, moveRanked, nextStep, previousStep, reduceWork, stepDone } from './work-state.ts';
+import { missingMechanisms } from '../../design/work.ts';
+import { essentialAsked, fullRanking, mechanismsKey, moveRanked, nextStep, previousStep, reduceWork, stepDone } from './work-state.ts';
 
 const T0 = '2026-11-03T10:00:00.000Z';
 const T1 = '2026-11-03T10:01:00.000Z';

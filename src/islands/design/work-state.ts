@@ -99,11 +99,6 @@ export function figuresRight(figures: DesignWork['figures']): { right: number; t
   return { right: ESTIMATES.filter((e) => checkFigure(e, figures[e.id]).state === 'right').length, total: ESTIMATES.length };
 }
 
-/** The interactions of step 4 still without a choice, in display order. */
-export function missingMechanisms(m: Partial<MechanismChoices>): MechanismId[] {
-  return MECHANISM_IDS.filter((id) => m[id] === undefined);
-}
-
 /** A key for a set of mechanism choices: the lab's result is stale once the choices no longer match it. */
 export function mechanismsKey(m: Partial<MechanismChoices>): string {
   return MECHANISM_IDS.map((id) => m[id] ?? '-').join('|');

@@ -33,23 +33,17 @@ import {
   examOutcomes,
   examReviews,
   examable,
-  formatClock,
   goTo,
   gradeExam,
-  isPaused,
-  isTimeUp,
-  pauseClock,
-  remainingMs,
   restoreExam,
-  resumeClock,
   resumeInfo,
   resumeSpoken,
-  spokenClock,
   startExam,
   type Exam,
   type ExamResult,
 } from './exam.ts';
 import { ExamResumeOffer } from './ExamResumeOffer.tsx';
+import { formatClock, isPaused, isTimeUp, pauseClock, remainingMs, resumeClock, spokenClock } from '../../timing/countdown.ts';
 import { Feedback } from './Feedback.tsx';
 import { Inline } from './Inline.tsx';
 import { freshSeed } from './shuffle.ts';

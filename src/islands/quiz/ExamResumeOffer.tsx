@@ -5,7 +5,8 @@
  * not announce itself, since its time changes every second while the clock runs and a live
  * region around it would speak on every tick. Renders what the island restored; decides nothing.
  */
-import { formatClock, resumeLabel, spokenClock, type ExamResumeInfo } from './exam.ts';
+import { resumeLabel, type ExamResumeInfo } from './exam.ts';
+import { formatClock, spokenClock } from '../../timing/countdown.ts';
 
 interface Props {
   info: ExamResumeInfo;

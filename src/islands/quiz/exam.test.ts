@@ -15,22 +15,15 @@ import {
   examOutcomes,
   examSnapshot,
   examReviews,
-  formatClock,
   goTo,
   gradeExam,
-  isPaused,
-  isTimeUp,
-  pauseClock,
-  remainingMs,
   restoreExam,
-  resumeClock,
   resumeInfo,
   resumeLabel,
   resumeSpoken,
-  spokenClock,
-  startClock,
   startExam,
 } from './exam.ts';
+import { isPaused, isTimeUp, pauseClock, remainingMs, resumeClock } from '../../timing/countdown.ts';
 
 const merged = mergeBanks([{ id: 'fx', bank }], 'Exam');
 const questions = Object.fromEntries(merged.questions.map((q) => [q.id, q]));
@@ -43,33 +36,6 @@ describe('drawing an exam', () => {
     expect([...ids].sort()).toEqual(['fx/many', 'fx/one', 'fx/order']);
     expect(drawExam(merged.questions, 2, 'seed')).toHaveLength(2);
     expect(drawExam(merged.questions, 3, 'x')).toEqual(drawExam(merged.questions, 3, 'x'));
-  });
-});
-
-describe('the countdown (injected instants)', () => {
-  it('counts down, pauses without losing time, resumes, and runs out', () => {
-    let c = startClock(10 * MIN, T0);
-    expect(remainingMs(c, T0 + 3 * MIN)).toBe(7 * MIN);
-    c = pauseClock(c, T0 + 3 * MIN);
-    expect(isPaused(c)).toBe(true);
-    // An hour away while paused costs nothing.
-    expect(remainingMs(c, T0 + 63 * MIN)).toBe(7 * MIN);
-    expect(pauseClock(c, T0 + 70 * MIN)).toBe(c);
-    c = resumeClock(c, T0 + 63 * MIN);
-    expect(remainingMs(c, T0 + 65 * MIN)).toBe(5 * MIN);
-    expect(isTimeUp(c, T0 + 69 * MIN)).toBe(false);
-    expect(isTimeUp(c, T0 + 70 * MIN)).toBe(true);
-    expect(remainingMs(c, T0 + 99 * MIN)).toBe(0);
-  });
-
-  it('shows the time left as a clock and in words', () => {
-    expect(formatClock(9 * MIN + 5_000)).toBe('9:05');
-    expect(formatClock(59_001)).toBe('1:00');
-    expect(formatClock(0)).toBe('0:00');
-    expect(formatClock(75 * MIN)).toBe('1:15:00');
-    expect(spokenClock(9 * MIN + 5_000)).toBe('9 minutes 5 seconds');
-    expect(spokenClock(MIN)).toBe('1 minute');
-    expect(spokenClock(1_000)).toBe('1 second');
   });
 });
 

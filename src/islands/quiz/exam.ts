@@ -1,6 +1,7 @@
 /**
  * The timed mixed exam as pure data and pure steps: drawing N questions across every lesson, the
- * reader's answers (changeable until hand-in; no hints, no feedback), a pausable countdown, and
+ * reader's answers (changeable until hand-in; no hints, no feedback), a pausable countdown
+ * (src/timing/countdown.ts), and
  * grading everything at the end into a score, a saved attempt and card reviews.
  *
  * No React, no DOM, no storage, and no clock: every instant (milliseconds since the epoch, or ISO
@@ -16,6 +17,7 @@ import type { Review } from '../../progress/review.ts';
 import { grade, isAnswered, type Graded, type Response } from './grade.ts';
 import { blankResponse, displayOrder } from './session.ts';
 import { seededShuffle } from './shuffle.ts';
+import { formatClock, isPaused, isTimeUp, remainingMs, restoreCountdown, saveCountdown, spokenClock, startClock, usedMs, type Countdown } from '../../timing/countdown.ts';
 
 /** Set sizes and time limits the reader can pick. */
 export const EXAM_SIZES = [10, 20] as const;
@@ -45,60 +47,6 @@ export function drawExam(questions: readonly Question[], count: number, seed: st
   return out;
 }
 
-/** The countdown. Time used is banked on pause; `runningSince` is null while paused or stopped. */
-export interface ExamClock {
-  limitMs: number;
-  usedMs: number;
-  runningSince: number | null;
-}
-
-export function startClock(limitMs: number, now: number): ExamClock {
-  return { limitMs, usedMs: 0, runningSince: now };
-}
-
-export function usedMs(c: ExamClock, now: number): number {
-  return Math.min(c.limitMs, c.usedMs + (c.runningSince === null ? 0 : Math.max(0, now - c.runningSince)));
-}
-
-export function remainingMs(c: ExamClock, now: number): number {
-  return c.limitMs - usedMs(c, now);
-}
-
-export function isPaused(c: ExamClock): boolean {
-  return c.runningSince === null;
-}
-
-export function pauseClock(c: ExamClock, now: number): ExamClock {
-  return c.runningSince === null ? c : { ...c, usedMs: usedMs(c, now), runningSince: null };
-}
-
-export function resumeClock(c: ExamClock, now: number): ExamClock {
-  return c.runningSince === null ? { ...c, runningSince: now } : c;
-}
-
-export function isTimeUp(c: ExamClock, now: number): boolean {
-  return remainingMs(c, now) <= 0;
-}
-
-/** `9:05`, `0:59`, `1:00:00`: what the countdown shows. Rounds up, so `0:00` means time is up. */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-
-/** The same, in words, for screen readers: "9 minutes 5 seconds", "1 minute", "40 seconds". */
-export function spokenClock(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  const part = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  if (m === 0) return part(s, 'second');
-  return s === 0 ? part(m, 'minute') : `${part(m, 'minute')} ${part(s, 'second')}`;
-}
-
 export interface Exam {
   ids: string[];
   /** Shuffle seed for option order and ordering starts. */
@@ -107,7 +55,7 @@ export interface Exam {
   index: number;
   /** Responses by question id, in bank indices; changeable until hand-in. */
   responses: Record<string, Response>;
-  clock: ExamClock;
+  clock: Countdown;
 }
 
 /** A new exam over `ids` (unknown ones left out) with `minutes` on the clock from `now`. */
@@ -216,14 +164,7 @@ export function examSnapshot(e: Exam): ExamSnapshot {
     const r = e.responses[id] && savedResponse(e.responses[id]);
     if (r) responses[id] = r;
   }
-  const { limitMs, usedMs: used, runningSince } = e.clock;
-  return {
-    ids: [...e.ids],
-    seed: e.seed,
-    index: e.index,
-    responses,
-    clock: { limitMs: Math.round(limitMs), usedMs: Math.min(Math.round(limitMs), Math.round(used)), runningSince: runningSince === null ? null : new Date(runningSince).toISOString() },
-  };
+  return { ids: [...e.ids], seed: e.seed, index: e.index, responses, clock: saveCountdown(e.clock) };
 }
 
 const isPermutation = (order: readonly number[], n: number) => order.length === n && [...order].sort((a, b) => a - b).every((v, i) => v === i);
@@ -253,8 +194,7 @@ export function restoreExam(saved: UnfinishedExam, questions: Record<string, Que
   }
   const showing = ids.indexOf(saved.ids[saved.index]);
   const index = showing >= 0 ? showing : Math.min(saved.index, ids.length - 1);
-  const { limitMs, usedMs: used, runningSince } = saved.clock;
-  return { ids, seed: saved.seed, index, responses, clock: { limitMs, usedMs: used, runningSince: runningSince === null ? null : Date.parse(runningSince) } };
+  return { ids, seed: saved.seed, index, responses, clock: restoreCountdown(saved.clock) };
 }
 
 /** What the offer to continue an exam shows. */
