@@ -39,7 +39,8 @@ const warm = args.includes('--warm');
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
 
-type Run = { label: string; protocol: Protocol; scenario: Scenario; options: ExploreOptions };
+/** One bench line: an exploration of a scenario, or the design lab's whole plan for one design. */
+type Run = { label: string; protocol: Protocol; scenario: Scenario; options: ExploreOptions } | { label: string; lab: MechanismChoices };
 
 const runs: Run[] = [];
 
@@ -100,20 +101,21 @@ const labDesigns: Record<string, MechanismChoices> = {
   weakest: { agreement: '2pc', publishing: 'dual-write', consuming: 'plain', statusReads: 'read-model', concurrency: 'last-writer-wins' },
 };
 const LAB = 'design-lab/';
-for (const name of Object.keys(labDesigns)) runs.push({ label: `${LAB}${name}`, protocol: tpc, scenario: yes, options: {} });
+for (const [name, lab] of Object.entries(labDesigns)) runs.push({ label: `${LAB}${name}`, lab });
 
-function printLab(name: string): void {
-  const plan = labPlan(labDesigns[name]);
+function printLab(label: string, design: MechanismChoices): void {
+  const plan = labPlan(design);
   const t = performance.now();
   const outcomes = plan.map((run) => runLabRun(run, () => performance.now()));
   const ms = Math.round(performance.now() - t);
   const worlds = outcomes.reduce((a, o) => a + o.worlds, 0);
   const broken = [...new Set(outcomes.flatMap((o) => o.violations.map((v) => v.invariant)))].join(',') || 'none';
-  console.log(`${LAB}${name} runs=${plan.length} worlds=${worlds} ms=${ms} complete=${outcomes.every((o) => o.complete)} violations=${broken}`);
+  console.log(`${label} runs=${plan.length} worlds=${worlds} ms=${ms} complete=${outcomes.every((o) => o.complete)} violations=${broken}`);
 }
 
-function printRun({ label, protocol, scenario, options }: Run): void {
-  if (label.startsWith(LAB)) return printLab(label.slice(LAB.length));
+function printRun(run: Run): void {
+  if ('lab' in run) return printLab(run.label, run.lab);
+  const { label, protocol, scenario, options } = run;
   print(label, protocol, scenario, { ...options, symmetry });
   if (compare) print(`${label} [no-symmetry]`, protocol, scenario, { ...options, symmetry: false });
 }
