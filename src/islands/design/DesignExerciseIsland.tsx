@@ -18,6 +18,7 @@ import { ClarifyStep } from './ClarifyStep.tsx';
 import { EstimateStep } from './EstimateStep.tsx';
 import { InterviewBar } from './InterviewBar.tsx';
 import { interviewAnnouncement } from './interview-view.ts';
+import { ActionButton } from '../player/ActionButton.tsx';
 import { idleLab, labStale, reduceLab, scoreSummary, type LabEvent, type LabState } from './lab-state.ts';
 import { LabStep } from './LabStep.tsx';
 import { MechanismsStep } from './MechanismsStep.tsx';
@@ -337,13 +338,13 @@ export default function DesignExerciseIsland({ exercise }: { exercise: DesignExe
       </p>
 
       <div className="cl-design__pager">
-        <button type="button" className="cl-design__btn" disabled={!prev} onClick={() => prev && go(prev)} data-testid="design-prev">
+        <ActionButton className="cl-design__btn" off={!prev} why="This is the first step." srClass="cl-design__sr" onAct={() => prev && go(prev)} data-testid="design-prev">
           <span aria-hidden="true">← </span>Previous{prev ? <span className="cl-design__sr">: {exercise.steps.find((s) => s.id === prev)?.title}</span> : null}
-        </button>
-        <button type="button" className="cl-design__btn cl-design__btn--primary" disabled={!next} onClick={() => next && go(next)} data-testid="design-next">
+        </ActionButton>
+        <ActionButton className="cl-design__btn cl-design__btn--primary" off={!next} why="This is the last step." srClass="cl-design__sr" onAct={() => next && go(next)} data-testid="design-next">
           Next{next ? <span className="cl-design__sr">: {exercise.steps.find((s) => s.id === next)?.title}</span> : null}
           <span aria-hidden="true"> →</span>
-        </button>
+        </ActionButton>
       </div>
     </div>
   );

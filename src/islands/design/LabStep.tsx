@@ -8,6 +8,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { MechanismId } from '../../design/ids.ts';
 import type { Evidence, ScoreRow, SimulationEvidence } from '../../design/scorecard.ts';
 import { Inline } from '../quiz/Inline.tsx';
+import { ActionButton } from '../player/ActionButton.tsx';
 import { STATUS_WORDS, scoreSummary, type LabState } from './lab-state.ts';
 import type { StepProps } from './types.ts';
 import { missingMechanisms } from '../../design/work.ts';
@@ -154,9 +155,16 @@ export function LabStep({
         </div>
       ) : null}
       <div className="cl-design__actions">
-        <button type="button" className="cl-design__btn cl-design__btn--primary" disabled={missing.length > 0 || running} onClick={onRun} data-testid="design-run">
+        <ActionButton
+          className="cl-design__btn cl-design__btn--primary"
+          off={missing.length > 0 || running}
+          why={running ? 'The lab is running; stop it to start again.' : 'Choose an option for every interaction in step 4 first.'}
+          srClass="cl-design__sr"
+          onAct={onRun}
+          data-testid="design-run"
+        >
           {lab.ran && !running ? (stale ? 'Run again' : 'Run my design again') : 'Run my design'}
-        </button>
+        </ActionButton>
         {running && (
           <button type="button" className="cl-design__btn" onClick={onCancel}>
             Stop

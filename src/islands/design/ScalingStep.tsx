@@ -8,6 +8,7 @@ import type { BottleneckId } from '../../design/ids.ts';
 import { Inline } from '../quiz/Inline.tsx';
 import type { StepProps } from './types.ts';
 import { fullRanking } from './work-state.ts';
+import { ActionButton } from '../player/ActionButton.tsx';
 
 export function ScalingStep({ exercise, work, act }: StepProps) {
   const ranking = fullRanking(work.ranking);
@@ -22,7 +23,7 @@ export function ScalingStep({ exercise, work, act }: StepProps) {
     if (!m || !list.current) return;
     moved.current = null;
     const item = list.current.querySelector(`[data-rank="${m.id}"]`);
-    const wanted = item?.querySelector<HTMLButtonElement>(`[data-move="${m.by}"]:not(:disabled)`) ?? item?.querySelector<HTMLButtonElement>('[data-move]:not(:disabled)');
+    const wanted = item?.querySelector<HTMLButtonElement>(`[data-move="${m.by}"]:not([aria-disabled])`) ?? item?.querySelector<HTMLButtonElement>('[data-move]:not([aria-disabled])');
     wanted?.focus();
   });
 
@@ -60,12 +61,12 @@ export function ScalingStep({ exercise, work, act }: StepProps) {
           <li key={id} data-rank={id}>
             <span className="cl-design__rank-title">{title(id)}</span>
             <span className="cl-design__rank-buttons">
-              <button type="button" className="cl-design__btn cl-design__btn--sm" data-move="-1" disabled={i === 0} onClick={() => move(id, -1)}>
+              <ActionButton className="cl-design__btn cl-design__btn--sm" data-move="-1" off={i === 0} why="Already first." srClass="cl-design__sr" onAct={() => move(id, -1)}>
                 Move up<span className="cl-design__sr">: {title(id)}</span>
-              </button>
-              <button type="button" className="cl-design__btn cl-design__btn--sm" data-move="1" disabled={i === ranking.length - 1} onClick={() => move(id, 1)}>
+              </ActionButton>
+              <ActionButton className="cl-design__btn cl-design__btn--sm" data-move="1" off={i === ranking.length - 1} why="Already last." srClass="cl-design__sr" onAct={() => move(id, 1)}>
                 Move down<span className="cl-design__sr">: {title(id)}</span>
-              </button>
+              </ActionButton>
             </span>
           </li>
         ))}

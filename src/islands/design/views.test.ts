@@ -56,13 +56,16 @@ describe('step views', () => {
   it('step 5 names what is missing and keeps the run button off', () => {
     const html = renderToString(createElement(LabStep, { ...props, lab: idleLab, rows: null, stale: false, onRun: () => {}, onCancel: () => {} }));
     expect(text(html)).toContain('Choose them in step 4');
-    expect(html).toMatch(/<button[^>]*disabled=""[^>]*data-testid="design-run"/);
+    expect(html.match(/<button[^>]*data-testid="design-run"[^>]*>/)?.[0]).toContain('aria-disabled="true"');
+    expect(text(html)).toContain('Choose an option for every interaction in step 4 first.');
   });
 
   it('step 6 lists the ranking with the reader’s first and the ends disabled', () => {
     const html = renderToString(createElement(ScalingStep, props));
     expect(text(html).indexOf('Bottleneck projection-lag')).toBeLessThan(text(html).lastIndexOf('Bottleneck broker-throughput'));
-    expect(html.match(/disabled=""/g)).toHaveLength(2);
+    expect(html.match(/aria-disabled="true"/g)).toHaveLength(2);
+    expect(text(html)).toContain('Already first.');
+    expect(text(html)).toContain('Already last.');
   });
 
   it('step 7 groups the rubric and counts ticks', () => {
