@@ -19,6 +19,16 @@ describe('session controller', () => {
     expect(s.config.size).toBe(3);
   });
 
+  it('opens a scenario with its own numeric parameters, and a switch of scenario takes the new one’s', () => {
+    // lww is W = R = 1 (every replica accepts writes); the protocol's default is a quorum of 2.
+    const register = protocols['replicated-register'];
+    const s = initSession(kernel, { protocol: register, scenarioId: 'lww' });
+    expect(s.config.params).toEqual({ w: 1, r: 1 });
+    const quorum = run(s, { type: 'scenario.select', id: 'quorum' });
+    expect(quorum.config.params).toEqual({ w: 2, r: 2 });
+    expect(run(quorum, { type: 'scenario.select', id: 'lww-two-writes' }).config.params).toEqual({ w: 1, r: 1 });
+  });
+
   it('steps forward with the seeded scheduler, never a fault, the same way each time', () => {
     const a = run(fresh(), ...Array(6).fill({ type: 'step.forward' }));
     const b = run(fresh(), ...Array(6).fill({ type: 'step.forward' }));

@@ -120,11 +120,16 @@ export function findScenario(protocol: Protocol, id: string): Scenario | undefin
   return protocol.scenarios.find((s) => s.id === id);
 }
 
-/** The configuration a scenario runs with, plus overrides, with the size clamped to the protocol's range. */
-export function configFor(protocol: Protocol, scenario: Scenario, flags: Record<string, boolean> = {}, size?: number): Config {
+/**
+ * The configuration a scenario runs with, plus overrides, with the size clamped to the protocol's
+ * range. The scenario's numeric parameters come along: they are part of its design (W = R = 1 is
+ * what makes `lww` every-replica-accepts-writes rather than a quorum).
+ */
+export function configFor(protocol: Protocol, scenario: Scenario, flags: Record<string, boolean> = {}, size?: number, params: Record<string, number> = {}): Config {
   const wanted = size ?? scenario.config.size;
   const clamped = Math.min(protocol.sizes.max, Math.max(protocol.sizes.min, wanted));
-  return { size: clamped, flags: { ...scenario.config.flags, ...flags } };
+  const numbers = { ...scenario.config.params, ...params };
+  return { size: clamped, flags: { ...scenario.config.flags, ...flags }, ...(Object.keys(numbers).length ? { params: numbers } : {}) };
 }
 
 /**
