@@ -15,7 +15,8 @@ export function describeChoice(world: World, c: Choice, protocol?: Protocol): st
   const msg = m ? `${m.type} ${m.from} → ${m.to}` : `message ${'id' in c ? c.id : ''}`;
   switch (c.kind) {
     case 'deliver':
-      return `Deliver ${msg}`;
+      // An obsolete message (Protocol.obsolete) may still be delivered, to see it ignored.
+      return m && protocol?.obsolete?.(m, world) ? `Deliver ${msg} (${m.to} will ignore it)` : `Deliver ${msg}`;
     case 'drop':
       return `Drop ${msg}`;
     case 'duplicate':

@@ -9,6 +9,9 @@
  * from the start reproduces exactly that world. Snapshots and stores are interned to small numbers
  * by identity then content; node transitions are memoized in node.ts.
  *
+ * Obsolete messages (`Protocol.obsolete`, obsolete.ts): worlds that differ only by messages their
+ * receivers can no longer act on share one key, and such deliveries are not expanded.
+ *
  * Symmetry reduction (on by default when the protocol declares `symmetry`): the visited-set key is
  * taken from the world with interchangeable nodes renamed into a canonical order (symmetry.ts), so
  * worlds that differ only by which participant is which count once. The search still walks real
@@ -21,7 +24,7 @@
 import { canonicalKey } from './canonical.ts';
 import { applyChoice, choices, isFaultChoice, startWorldWith } from './step.ts';
 import { createEdgeList, findTrap, pushEdge, reachableFrom } from './liveness.ts';
-import { messageKey } from './world.ts';
+import { isObsolete, messageKey, withoutObsolete } from './world.ts';
 import { cmp, createSymmetricKey, pack, validGroups } from './symmetry.ts';
 import type { ExploreOptions, ExploreResult, Explorer, Violation } from './api-types.ts';
 import type { Choice, Config, Invariant, Json, Message, Protocol, Scenario, World } from './types.ts';
@@ -119,7 +122,9 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   // Symmetry reduction: merge worlds that differ only by renaming interchangeable nodes.
   const groups = options.symmetry === false || !protocol.symmetry ? [] : validGroups(start, protocol.symmetry(config, scenario.data));
   const symKey = groups.length ? createSymmetricKey(start, groups) : null;
-  const keyOf = symKey ?? ((w: World) => worldKey(w, intern, internMessage));
+  const rawKeyOf = symKey ?? ((w: World) => worldKey(w, intern, internMessage));
+  // Worlds that differ only by obsolete messages behave alike (obsolete.ts): one key for them.
+  const keyOf = protocol.obsolete ? (w: World) => rawKeyOf(withoutObsolete(protocol, w)) : rawKeyOf;
   const seen = new Map<string, number>();
   const queue: (World | null)[] = [start];
   const parent: number[] = [-1];
@@ -234,6 +239,14 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
     }
   }
 
+  // Delivering an obsolete message leads back to the same key: not worth computing.
+  const dead = (w: World, c: Choice) => c.kind === 'deliver' && isObsolete(protocol, w.inFlight.find((m) => m.id === c.id)!, w);
+  const expandable = (w: World): Choice[] => {
+    const all = choices(protocol, config, w);
+    const noFaults = faultsLeft(w) <= 0;
+    return noFaults || protocol.obsolete ? all.filter((c) => !(noFaults && isFaultChoice(c)) && !dead(w, c)) : all;
+  };
+
   const run = (budgetTransitions: number): ExploreResult | null => {
     if (result) return result;
     const sliceEnd = transitions + budgetTransitions;
@@ -245,7 +258,7 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
       const w = queue[i]!;
       queue[i] = null; // expanded worlds are only needed through their path
       const d = depthOf[i];
-      const cs = faultsLeft(w) > 0 ? choices(protocol, config, w) : choices(protocol, config, w).filter((c) => !isFaultChoice(c));
+      const cs = expandable(w);
       if (d >= maxDepth) {
         if (cs.length) depthCut = true;
         continue;

@@ -5,7 +5,7 @@
  * Must never mutate its input world, read a clock or draw a random number.
  */
 import { EVENT_KINDS, runNodeKeyed, stateIdOf } from './node.ts';
-import { afterCrash, applyEffects, bootOnDraft, draftOf, messageKey, reachable, recordGhost } from './world.ts';
+import { afterCrash, applyEffects, bootOnDraft, draftOf, isObsolete, messageKey, reachable, recordGhost } from './world.ts';
 import { choiceToToken } from './tokens.ts';
 import type { Choice, Config, FaultBudget, KernelEvent, Message, NodeId, Protocol, Scenario, StepTrace, World } from './types.ts';
 
@@ -57,13 +57,14 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   for (let i = 0; i < timers.length; i++) {
     const t = timers[i];
     // Under the "timeouts outlast delivery" assumption a timer waits while mail to its node is queued.
-    if (world.timing === 'after-delivery' && (hasMailFor(inFlight, t.node) || protocol.timerBlocked?.(t, world))) continue;
+    if (world.timing === 'after-delivery' && (hasMailFor(protocol, world, t.node) || protocol.timerBlocked?.(t, world))) continue;
     out.push({ kind: 'timer', node: t.node, name: t.name });
   }
   for (const n in nodes) if (!nodes[n].up) out.push({ kind: 'recover', node: n });
   if (world.partition) out.push({ kind: 'heal' });
-  if (left(world, 'drop')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'drop', id: inFlight[i].id });
-  if (left(world, 'duplicate')) for (let i = 0; i < inFlight.length; i++) out.push({ kind: 'duplicate', id: inFlight[i].id });
+  // Losing or copying an obsolete message changes nothing, so no fault budget is spent on one.
+  if (left(world, 'drop')) for (let i = 0; i < inFlight.length; i++) if (!isObsolete(protocol, inFlight[i], world)) out.push({ kind: 'drop', id: inFlight[i].id });
+  if (left(world, 'duplicate')) for (let i = 0; i < inFlight.length; i++) if (!isObsolete(protocol, inFlight[i], world)) out.push({ kind: 'duplicate', id: inFlight[i].id });
   if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up && !protocol.crashBlocked?.(n, world)) out.push({ kind: 'crash', node: n });
   if (!world.partition && left(world, 'partition')) {
     if (protocol.partitions) for (const groups of protocol.partitions(world)) out.push({ kind: 'partition', groups });
@@ -72,8 +73,10 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   return out;
 }
 
-function hasMailFor(inFlight: Message[], node: NodeId): boolean {
-  for (let i = 0; i < inFlight.length; i++) if (inFlight[i].to === node) return true;
+/** Mail still to arrive at `node` that could matter (obsolete messages hold no timer back). */
+function hasMailFor(protocol: Protocol, world: World, node: NodeId): boolean {
+  const inFlight = world.inFlight;
+  for (let i = 0; i < inFlight.length; i++) if (inFlight[i].to === node && !isObsolete(protocol, inFlight[i], world)) return true;
   return false;
 }
 
@@ -96,6 +99,7 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
     case 'drop':
     case 'duplicate':
       if (!msg) return `message ${c.id} is not in flight`;
+      if (isObsolete(protocol, msg, world)) return `${msg.to} would ignore this ${msg.type} now, so losing or copying it changes nothing`;
       return `no ${c.kind} budget left`;
     case 'crash':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
@@ -108,7 +112,7 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
     case 'timer':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
       if (world.timers.some((t) => t.node === c.node && t.name === c.name)) {
-        if (hasMailFor(world.inFlight, c.node)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
+        if (hasMailFor(protocol, world, c.node)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
         return protocol.timerBlocked?.({ node: c.node, name: c.name }, world) ?? `${c.node}'s ${c.name} timer cannot fire now`;
       }
       return `${c.node} has no ${c.name} armed`;

@@ -6,13 +6,15 @@
  * solutions, and a run's narration. Not for app code.
  */
 import { expect } from 'vitest';
-import { applyChoices, startWorld, stepWithTrace } from './step.ts';
+import { applyChoice, applyChoices, choices, startWorld, stepWithTrace } from './step.ts';
 import { checkInvariants } from './check.ts';
 import { explore, worldKey } from './explore.ts';
 import { goalsMet } from './goals.ts';
 import { tokenToChoice } from './tokens.ts';
 import { viewNodes } from './view.ts';
 import { narrate } from './describe.ts';
+import { obsoleteProblems } from './obsolete.ts';
+import { randomRun } from './random.ts';
 import type { ExploreOptions, ExploreResult, Violation } from './api-types.ts';
 import type { Config, Protocol, Scenario, ScenarioSolution, World } from './types.ts';
 
@@ -88,4 +90,42 @@ export function storyOf(p: Protocol, scenarioId: string, tokens: string[], flags
     w = world;
     return line!;
   });
+}
+
+/**
+ * The protocol's obsolete-message promise (`Protocol.obsolete`, kernel/obsolete.ts) holds in every
+ * world a breadth-first walk reaches (worlds told apart by obsolete messages too, up to
+ * `maxWorlds`) and along seeded random runs that go deeper. Returns how many worlds held an
+ * obsolete message, so a test can insist the rules are not vacuous.
+ */
+export function expectObsoleteSound(p: Protocol, s: Scenario, config: Config, options: { maxWorlds: number; runs?: number; maxSteps?: number }): number {
+  let withDead = 0;
+  const visit = (w: World, at: string) => {
+    const problems = obsoleteProblems(p, config, w);
+    expect(problems, `${s.id} ${at}`).toEqual([]);
+    if (w.inFlight.some((m) => p.obsolete!(m, w))) withDead++;
+  };
+  const start = startWorld(p, s, config);
+  const seen = new Set([worldKey(start)]);
+  const queue = [start];
+  for (let i = 0; i < queue.length && i < options.maxWorlds; i++) {
+    visit(queue[i], `world ${i}`);
+    for (const c of choices(p, config, queue[i])) {
+      const next = applyChoice(p, config, queue[i], c);
+      const k = worldKey(next);
+      if (!seen.has(k) && seen.size < options.maxWorlds) {
+        seen.add(k);
+        queue.push(next);
+      }
+    }
+  }
+  for (let seed = 1; seed <= (options.runs ?? 0); seed++) {
+    const run = randomRun(p, s, { seed, maxSteps: options.maxSteps ?? 60, config });
+    let w = start;
+    for (const c of run.choices) {
+      w = applyChoice(p, config, w, c);
+      visit(w, `random run ${seed}`);
+    }
+  }
+  return withDead;
 }

@@ -407,6 +407,19 @@ export interface Protocol {
    */
   partitions?: (world: World) => NodeId[][][];
   /**
+   * A message that can no longer matter: delivering it now changes nothing at
+   * its receiver and sends nothing, and that stays so whatever happens before it arrives (a reply
+   * from a term its receiver has already left behind: terms only grow). Optional. When declared,
+   * the kernel treats such messages as already ignored: a timer is not held back by them (under
+   * `after-delivery` timing), they are offered to neither drop nor duplicate, and the explorer
+   * counts worlds that differ only by them as one world and does not deliver them (obsolete.ts).
+   * The reader can still deliver one, to see it ignored. It must only read the world (in
+   * practice the receiver's state and the message), never the other messages in flight, and no
+   * invariant may read messages in flight. `obsoleteProblems` in kernel/obsolete.ts checks the
+   * promise on a world; each protocol's tests run it over every world they explore.
+   */
+  obsolete?: (message: Message, world: World) => boolean;
+  /**
    * Which invariants (by name) a configuration promises. The explorer checks every invariant
    * anyway: breaking one the design does not promise is a finding ("asynchronous replication is
    * not linearizable: here is the run"), breaking one it promises is a bug. Optional; absent

@@ -302,3 +302,23 @@ export function createWorld(
   for (const n of nodes) bootOnDraft(draft, machines, config, n.id, false, null, ghost);
   return draft;
 }
+
+// Obsolete messages (Protocol.obsolete; why merging them away is sound: obsolete.ts).
+
+/** True when the protocol declares `m` obsolete in `world`. */
+export function isObsolete(protocol: Protocol, m: Message, world: World): boolean {
+  return protocol.obsolete ? protocol.obsolete(m, world) : false;
+}
+
+/** The world without its obsolete messages (the same object when there are none). */
+export function withoutObsolete(protocol: Protocol, world: World): World {
+  if (!protocol.obsolete) return world;
+  let kept: Message[] | null = null;
+  const all = world.inFlight;
+  for (let i = 0; i < all.length; i++) {
+    const dead = protocol.obsolete(all[i], world);
+    if (dead && !kept) kept = all.slice(0, i);
+    else if (!dead && kept) kept.push(all[i]);
+  }
+  return kept ? { ...world, inFlight: kept } : world;
+}

@@ -25,6 +25,7 @@ import { scenarios } from './scenarios.ts';
 import { stateOf } from './read.ts';
 import { INITIAL } from './version.ts';
 import { timerBlocked } from './timing.ts';
+import { obsolete } from './obsolete.ts';
 
 export const CLIENTS = ['a', 'b'];
 
@@ -96,6 +97,7 @@ export const replicatedRegister: Protocol = {
   requestBlocked,
   timerBlocked,
   crashBlocked,
+  obsolete,
   partitions,
   promises,
   history: operations,

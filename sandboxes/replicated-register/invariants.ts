@@ -39,14 +39,50 @@ function judged(name: string, world: World, key: string, run: (h: History) => Ve
 const message = (v: Verdict): string | null => (v.holds ? null : v.explanation);
 const culprits = (v: Verdict): number[] => (v.holds ? [] : v.ops);
 
+/**
+ * Every safety verdict here is a function of the nodes' stores alone (the clients' logs and the
+ * replicas' registers), and most steps change no store: a delivery only moves messages along. So
+ * verdicts are also cached by the stores' identities (the kernel shares an unchanged store between
+ * worlds), one nested weak map level per node, which spares rebuilding the history on every world.
+ */
+type Verdicts = Map<string, Verdict>;
+const byWorld = new WeakMap<World, Verdicts>();
+const byStoreTuple = new WeakMap<object, unknown>();
+
+function verdictsFor(world: World): Verdicts | null {
+  let v = byWorld.get(world);
+  if (v) return v;
+  let level = byStoreTuple;
+  const ids = Object.keys(world.nodes);
+  for (let i = 0; i < ids.length; i++) {
+    const store = world.nodes[ids[i]].store;
+    if (store === null || typeof store !== 'object') return null;
+    let next = level.get(store);
+    if (!next) level.set(store, (next = i === ids.length - 1 ? new Map() : new WeakMap()));
+    if (i === ids.length - 1) v = next as Verdicts;
+    else level = next as WeakMap<object, unknown>;
+  }
+  byWorld.set(world, v!);
+  return v!;
+}
+
+function byStores(name: string, world: World, verdict: (w: World) => Verdict): Verdict {
+  const cache = verdictsFor(world);
+  if (!cache) return verdict(world);
+  let v = cache.get(name);
+  if (!v) cache.set(name, (v = verdict(world)));
+  return v;
+}
+
 function model(name: string, title: string, description: string, run: (h: History) => Verdict): Invariant {
+  const verdict = (world: World) => byStores(name, world, (w) => judged(name, w, '', run));
   return {
     name,
     title,
     description,
     kind: 'safety',
-    check: (world) => message(judged(name, world, '', run)),
-    ops: (world) => culprits(judged(name, world, '', run)),
+    check: (world) => message(verdict(world)),
+    ops: (world) => culprits(verdict(world)),
   };
 }
 
@@ -93,8 +129,10 @@ const monotonicReads = model(
  * order; this protocol does not list it.
  */
 function monotonicWritesVerdict(world: World): Verdict {
-  const order = versionOrderOf(world);
-  return judged('monotonic-writes', world, order.join(','), (h) => checkMonotonicWrites(h, { versionOrder: order }));
+  return byStores('monotonic-writes', world, (w) => {
+    const order = versionOrderOf(w);
+    return judged('monotonic-writes', w, order.join(','), (h) => checkMonotonicWrites(h, { versionOrder: order }));
+  });
 }
 
 const monotonicWrites: Invariant = {
@@ -107,8 +145,10 @@ const monotonicWrites: Invariant = {
 };
 
 function lostVerdict(world: World): Verdict {
-  const finals = heldValues(world);
-  return judged('no-lost-acked-write', world, finals.map(String).join(','), (h) => checkNoLostWrites(h, finals));
+  return byStores('no-lost-acked-write', world, (w) => {
+    const finals = heldValues(w);
+    return judged('no-lost-acked-write', w, finals.map(String).join(','), (h) => checkNoLostWrites(h, finals));
+  });
 }
 
 const noLostWrite: Invariant = {

@@ -15,8 +15,8 @@ const kindOf = (name: string) => p.invariants.find((i) => i.name === name)!.kind
 
 /**
  * A prefix played by name (`r2>r3:REQUEST_VOTE`) or token (`q.a-w1`, `t.r2.election`, `p.r1-a`), so
- * a deep counterexample is searched for from a world already on its way (the leader spaces take a
- * minute to walk whole; `exhaustive.test.ts` does that once per design, not once per mutant).
+ * a deep counterexample is searched for from a world already on its way (the leader spaces take
+ * seconds to walk whole; `exhaustive.test.ts` does that once per design, not once per mutant).
  */
 function prefixed(s: Scenario, config: Config, script: string[]): Scenario {
   let w = startWorld(p, s, config);
