@@ -21,6 +21,7 @@ import { unfinishedExam, withAttempt, withExam, withoutExam, type ProgressRecord
 import { withReviews } from '../../progress/review.ts';
 import { getBrowserStore } from '../../progress/store.ts';
 import { ChoiceOptions, OrderingList } from './Answers.tsx';
+import { HistoryView } from './HistoryView.tsx';
 import {
   EXAM_MINUTES,
   EXAM_SIZES,
@@ -174,6 +175,7 @@ function Results({
               <p className="cl-exam__prompt">
                 <Inline text={q.prompt} />
               </p>
+              {q.kind === 'history' && <HistoryView id={`review-${q.id}`} history={q.history} />}
               <Feedback question={q} order={examOrder(exam, q)} response={unanswered ? undefined : exam.responses[id]} graded={graded} headingLevel={headingLevel + 2} />
             </li>
           );
@@ -392,8 +394,10 @@ export default function ExamIsland({ bank, headingLevel = 2 }: Props) {
                 <Inline text={q.prompt} />
               </legend>
               {q.kind === 'multiple' && <p className="cl-quiz__instruction">Choose every answer that applies.</p>}
+              {q.kind === 'history' && <p className="cl-quiz__instruction">Choose every model this history satisfies.</p>}
               {q.kind === 'ordering' && <p className="cl-quiz__instruction">Put the items in order with the move buttons, first at the top.</p>}
-              {(q.kind === 'single' || q.kind === 'multiple') && (
+              {q.kind === 'history' && <HistoryView id={q.id} history={q.history} />}
+              {(q.kind === 'single' || q.kind === 'multiple' || q.kind === 'history') && (
                 <ChoiceOptions key={`${exam.seed}:${id}`} question={q} order={examOrder(exam, q)} response={exam.responses[id]} checked={false} onChange={(r) => update((e) => answerExam(e, id, r))} />
               )}
               {q.kind === 'ordering' && (

@@ -1,6 +1,6 @@
 /**
  * The history of a `history` question, drawn twice from the same data: a table (client,
- * operation, invoked at, answered at, result; the accessible reference) and a timeline with one
+ * operation, when it was invoked and answered, the value a read returned; the accessible reference) and a timeline with one
  * row per client and a bar per operation from invoke to answer. Bars carry their words ("write 1",
  * "read → 1") and a hidden "from t = … to …" for screen readers; writes and reads differ by text
  * and border style, never by colour alone. Nothing here is interactive.
@@ -32,8 +32,8 @@ export function HistoryView({ id, history }: { id: string; history: History }) {
           <tr>
             <th scope="col">Client</th>
             <th scope="col">Operation</th>
-            <th scope="col">Invoked at</th>
-            <th scope="col">Answered at</th>
+            <th scope="col">Invoked</th>
+            <th scope="col">Answered</th>
             <th scope="col">Result</th>
           </tr>
         </thead>
@@ -44,7 +44,7 @@ export function HistoryView({ id, history }: { id: string; history: History }) {
               <td>{o.op === 'write' ? `write ${show(o.value)}` : 'read'}</td>
               <td>{o.invoked}</td>
               <td>{o.answered}</td>
-              <td>{o.op === 'write' ? 'ok' : `returned ${show(o.value)}`}</td>
+              <td>{o.op === 'write' ? 'ok' : show(o.value)}</td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { progressRecordSchema } from '../../schemas/progress.ts';
 import { withReviews } from '../../progress/review.ts';
 import { dueKeys } from '../../progress/due.ts';
 import { bank } from './fixtures.ts';
+import { quizBankSchema } from '../../schemas/quiz.ts';
 import { mergeBanks } from './practice.ts';
 import {
   answerExam,
@@ -26,6 +27,32 @@ import {
 import { isPaused, isTimeUp, pauseClock, remainingMs, resumeClock } from '../../timing/countdown.ts';
 
 const merged = mergeBanks([{ id: 'fx', bank }], 'Exam');
+const historyBank = quizBankSchema.parse({
+  title: 'History fixture',
+  lesson: 'foundations/consistency-models',
+  questions: [
+    {
+      id: 'inversion',
+      kind: 'history',
+      difficulty: 'medium',
+      prompt: 'Which models does this history satisfy?',
+      hint: 'h',
+      history: {
+        initial: 0,
+        operations: [
+          { client: 'A', op: 'write', value: 1, invoked: 0, answered: 40 },
+          { client: 'B', op: 'read', value: 1, invoked: 10, answered: 20 },
+          { client: 'C', op: 'read', value: 0, invoked: 25, answered: 35 },
+        ],
+      },
+      options: [
+        { model: 'sequential', explanation: 'Satisfied.' },
+        { model: 'linearizable', explanation: 'Not satisfied.' },
+      ],
+      answers: [0],
+    },
+  ],
+});
 const questions = Object.fromEntries(merged.questions.map((q) => [q.id, q]));
 const T0 = Date.parse('2026-11-03T10:00:00.000Z');
 const MIN = 60_000;
@@ -34,6 +61,16 @@ describe('drawing an exam', () => {
   it('asks only kinds that give no feedback before the end, up to N, the same for a seed', () => {
     const ids = drawExam(merged.questions, 10, 'seed');
     expect([...ids].sort()).toEqual(['fx/many', 'fx/one', 'fx/order']);
+    // A history question is answered like a multiple-choice one: it belongs in an exam too, and a
+    // saved answer to it comes back with the exam.
+    const withHistory = mergeBanks([{ id: 'fx', bank }, { id: 'hx', bank: historyBank }], 'Exam');
+    expect(drawExam(withHistory.questions, 10, 'seed')).toContain('hx/inversion');
+    const byId = Object.fromEntries(withHistory.questions.map((q) => [q.id, q]));
+    let e = startExam(['hx/inversion', 'fx/one'], byId, 'exam-hist', 10, T0);
+    e = answerExam(e, 'hx/inversion', { kind: 'multiple', choices: [0] });
+    const back = restoreExam({ ...examSnapshot(e), started: new Date(T0).toISOString(), saved: new Date(T0).toISOString() }, byId)!;
+    expect(back.responses['hx/inversion']).toEqual({ kind: 'multiple', choices: [0] });
+    expect(gradeExam(back, byId, T0 + MIN).graded['hx/inversion'].correct).toBe(true);
     expect(drawExam(merged.questions, 2, 'seed')).toHaveLength(2);
     expect(drawExam(merged.questions, 3, 'x')).toEqual(drawExam(merged.questions, 3, 'x'));
   });

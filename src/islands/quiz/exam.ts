@@ -25,10 +25,11 @@ export const EXAM_MINUTES = [5, 10, 15, 20, 30] as const;
 
 /**
  * Kinds an exam can ask. Simulation-backed questions (predict, break-it) grade themselves as the
- * run is played, which would give feedback before the end, so they stay in practice.
+ * run is played, which would give feedback before the end, so they stay in practice. A history
+ * question ("which models does this history satisfy?") is answered like a multiple-choice one.
  */
 export function examable(q: Question): boolean {
-  return q.kind === 'single' || q.kind === 'multiple' || q.kind === 'ordering';
+  return q.kind === 'single' || q.kind === 'multiple' || q.kind === 'history' || q.kind === 'ordering';
 }
 
 /** Up to `count` examable questions, shuffled by `seed`, taking lessons in turn so the mix is wide. */
@@ -172,7 +173,7 @@ const isPermutation = (order: readonly number[], n: number) => order.length === 
 /** Whether a saved answer still fits its question (the bank may have changed since it was saved). */
 function fits(q: Question, r: ExamResponse): boolean {
   if (q.kind === 'single') return r.kind === 'single' && (r.choice === null || r.choice < q.options.length);
-  if (q.kind === 'multiple') return r.kind === 'multiple' && r.choices.every((c) => c < q.options.length);
+  if (q.kind === 'multiple' || q.kind === 'history') return r.kind === 'multiple' && r.choices.every((c) => c < q.options.length);
   if (q.kind === 'ordering') return r.kind === 'ordering' && isPermutation(r.order, q.items.length);
   return false;
 }
