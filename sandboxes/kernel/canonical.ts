@@ -33,14 +33,32 @@ export function canonicalJson(value: unknown): string {
 // object), so caching their canonical text by identity makes hashing a world cheap.
 const keyCache = new WeakMap<object, string>();
 
-/** canonicalJson, cached by object identity. Only for values the kernel treats as immutable. */
+/**
+ * canonicalJson, cached by object identity at every level: a new snapshot usually shares most of
+ * its parts (a replica's design, its peer list) with the one before, so only what changed is
+ * written out again. Only for values the kernel treats as immutable, all the way down.
+ */
 export function canonicalKey(value: Json): string {
   if (value === null || typeof value !== 'object') return canonicalJson(value);
   let k = keyCache.get(value);
-  if (k === undefined) {
-    k = canonicalJson(value);
-    keyCache.set(value, k);
+  if (k !== undefined) return k;
+  if (Array.isArray(value)) {
+    k = '[';
+    for (let i = 0; i < value.length; i++) k += (i ? ',' : '') + canonicalKey(value[i] === undefined ? null : value[i]);
+    k += ']';
+  } else {
+    const keys = Object.keys(value).sort();
+    k = '{';
+    let first = true;
+    for (const key of keys) {
+      const v = value[key];
+      if (v === undefined) continue;
+      k += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalKey(v);
+      first = false;
+    }
+    k += '}';
   }
+  keyCache.set(value, k);
   return k;
 }
 
