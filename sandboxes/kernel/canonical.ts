@@ -11,9 +11,14 @@ export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     return value === undefined ? 'null' : JSON.stringify(value);
   }
+  return writeObject(value, canonicalJson);
+}
+
+/** An array or object as canonical text, each member written by `child`. */
+function writeObject(value: object, child: (v: unknown) => string): string {
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + child(value[i]);
     return out + ']';
   }
   const obj = value as Record<string, unknown>;
@@ -23,7 +28,7 @@ export function canonicalJson(value: unknown): string {
   for (const k of keys) {
     const v = obj[k];
     if (v === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(k) + ':' + canonicalJson(v);
+    out += (first ? '' : ',') + JSON.stringify(k) + ':' + child(v);
     first = false;
   }
   return out + '}';
@@ -41,26 +46,14 @@ const keyCache = new WeakMap<object, string>();
 export function canonicalKey(value: Json): string {
   if (value === null || typeof value !== 'object') return canonicalJson(value);
   let k = keyCache.get(value);
-  if (k !== undefined) return k;
-  if (Array.isArray(value)) {
-    k = '[';
-    for (let i = 0; i < value.length; i++) k += (i ? ',' : '') + canonicalKey(value[i] === undefined ? null : value[i]);
-    k += ']';
-  } else {
-    const keys = Object.keys(value).sort();
-    k = '{';
-    let first = true;
-    for (const key of keys) {
-      const v = value[key];
-      if (v === undefined) continue;
-      k += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalKey(v);
-      first = false;
-    }
-    k += '}';
+  if (k === undefined) {
+    k = writeObject(value, keyOfMember);
+    keyCache.set(value, k);
   }
-  keyCache.set(value, k);
   return k;
 }
+
+const keyOfMember = (v: unknown): string => canonicalKey(v as Json);
 
 /** Freeze a value and everything inside it (guards shared memoized data against mutation). */
 export function deepFreeze<T>(value: T): T {
