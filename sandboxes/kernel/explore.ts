@@ -24,7 +24,7 @@
 import { canonicalKey } from './canonical.ts';
 import { applyChoice, choices, isFaultChoice, startWorldWith } from './step.ts';
 import { createEdgeList, findTrap, pushEdge, reachableFrom } from './liveness.ts';
-import { isObsolete, messageKey, withoutObsolete } from './world.ts';
+import { messageKey, withoutObsolete } from './world.ts';
 import { cmp, createSymmetricKey, pack, validGroups } from './symmetry.ts';
 import type { ExploreOptions, ExploreResult, Explorer, Violation } from './api-types.ts';
 import type { Choice, Config, Invariant, Json, Message, Protocol, Scenario, World } from './types.ts';
@@ -240,11 +240,13 @@ export function createExplorer(protocol: Protocol, scenario: Scenario, options: 
   }
 
   // Delivering an obsolete message leads back to the same key: not worth computing.
-  const dead = (w: World, c: Choice) => c.kind === 'deliver' && isObsolete(protocol, w.inFlight.find((m) => m.id === c.id)!, w);
   const expandable = (w: World): Choice[] => {
     const all = choices(protocol, config, w);
     const noFaults = faultsLeft(w) <= 0;
-    return noFaults || protocol.obsolete ? all.filter((c) => !(noFaults && isFaultChoice(c)) && !dead(w, c)) : all;
+    const live = withoutObsolete(protocol, w);
+    if (!noFaults && live === w) return all;
+    const liveIds = live === w ? null : new Set(live.inFlight.map((m) => m.id));
+    return all.filter((c) => !(noFaults && isFaultChoice(c)) && !(liveIds && c.kind === 'deliver' && !liveIds.has(c.id)));
   };
 
   const run = (budgetTransitions: number): ExploreResult | null => {

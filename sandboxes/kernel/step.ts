@@ -5,7 +5,7 @@
  * Must never mutate its input world, read a clock or draw a random number.
  */
 import { EVENT_KINDS, runNodeKeyed, stateIdOf } from './node.ts';
-import { afterCrash, applyEffects, bootOnDraft, draftOf, isObsolete, messageKey, reachable, recordGhost } from './world.ts';
+import { afterCrash, applyEffects, bootOnDraft, draftOf, isObsolete, messageKey, reachable, recordGhost, withoutObsolete } from './world.ts';
 import { choiceToToken } from './tokens.ts';
 import type { Choice, Config, FaultBudget, KernelEvent, Message, NodeId, Protocol, Scenario, StepTrace, World } from './types.ts';
 
@@ -44,10 +44,14 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   // Index loops and for-in (no closures or key arrays): this runs once per explored world.
   const out: Choice[] = [];
   const nodes = world.nodes;
+  // What the protocol's hooks, timers and faults see: obsolete messages are as good as delivered
+  // (obsolete.ts), so nothing waits for them or spends a fault on them. Deliveries still list all.
+  let seen: World | null = null;
+  const live = (): World => (seen ??= withoutObsolete(protocol, world));
   const pending = world.pendingRequests;
   for (let i = 0; i < pending.length; i++) {
     const name = pending[i];
-    if (nodes[requestTarget(protocol, world, name)]?.up && (!protocol.requestBlocked || protocol.requestBlocked(name, world) === null)) {
+    if (nodes[requestTarget(protocol, world, name)]?.up && (!protocol.requestBlocked || protocol.requestBlocked(name, live()) === null)) {
       out.push({ kind: 'request', name });
     }
   }
@@ -57,26 +61,23 @@ export function choices(protocol: Protocol, _config: Config, world: World): Choi
   for (let i = 0; i < timers.length; i++) {
     const t = timers[i];
     // Under the "timeouts outlast delivery" assumption a timer waits while mail to its node is queued.
-    if (world.timing === 'after-delivery' && (hasMailFor(protocol, world, t.node) || protocol.timerBlocked?.(t, world))) continue;
+    if (world.timing === 'after-delivery' && (hasMailFor(live().inFlight, t.node) || protocol.timerBlocked?.(t, live()))) continue;
     out.push({ kind: 'timer', node: t.node, name: t.name });
   }
   for (const n in nodes) if (!nodes[n].up) out.push({ kind: 'recover', node: n });
   if (world.partition) out.push({ kind: 'heal' });
-  // Losing or copying an obsolete message changes nothing, so no fault budget is spent on one.
-  if (left(world, 'drop')) for (let i = 0; i < inFlight.length; i++) if (!isObsolete(protocol, inFlight[i], world)) out.push({ kind: 'drop', id: inFlight[i].id });
-  if (left(world, 'duplicate')) for (let i = 0; i < inFlight.length; i++) if (!isObsolete(protocol, inFlight[i], world)) out.push({ kind: 'duplicate', id: inFlight[i].id });
-  if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up && !protocol.crashBlocked?.(n, world)) out.push({ kind: 'crash', node: n });
+  if (left(world, 'drop')) for (const m of live().inFlight) out.push({ kind: 'drop', id: m.id });
+  if (left(world, 'duplicate')) for (const m of live().inFlight) out.push({ kind: 'duplicate', id: m.id });
+  if (left(world, 'crash')) for (const n in nodes) if (nodes[n].up && !protocol.crashBlocked?.(n, live())) out.push({ kind: 'crash', node: n });
   if (!world.partition && left(world, 'partition')) {
-    if (protocol.partitions) for (const groups of protocol.partitions(world)) out.push({ kind: 'partition', groups });
+    if (protocol.partitions) for (const groups of protocol.partitions(live())) out.push({ kind: 'partition', groups });
     else for (const n in nodes) out.push({ kind: 'partition', groups: [[n]] });
   }
   return out;
 }
 
-/** Mail still to arrive at `node` that could matter (obsolete messages hold no timer back). */
-function hasMailFor(protocol: Protocol, world: World, node: NodeId): boolean {
-  const inFlight = world.inFlight;
-  for (let i = 0; i < inFlight.length; i++) if (inFlight[i].to === node && !isObsolete(protocol, inFlight[i], world)) return true;
+function hasMailFor(inFlight: Message[], node: NodeId): boolean {
+  for (let i = 0; i < inFlight.length; i++) if (inFlight[i].to === node) return true;
   return false;
 }
 
@@ -112,8 +113,9 @@ export function whyIllegal(protocol: Protocol, config: Config, world: World, c: 
     case 'timer':
       if (!world.nodes[c.node]) return `there is no node ${c.node}`;
       if (world.timers.some((t) => t.node === c.node && t.name === c.name)) {
-        if (hasMailFor(protocol, world, c.node)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
-        return protocol.timerBlocked?.({ node: c.node, name: c.name }, world) ?? `${c.node}'s ${c.name} timer cannot fire now`;
+        const live = withoutObsolete(protocol, world);
+        if (hasMailFor(live.inFlight, c.node)) return `${c.node} still has messages to receive (timeouts outlast delivery)`;
+        return protocol.timerBlocked?.({ node: c.node, name: c.name }, live) ?? `${c.node}'s ${c.name} timer cannot fire now`;
       }
       return `${c.node} has no ${c.name} armed`;
     case 'partition':

@@ -410,8 +410,9 @@ export interface Protocol {
    * A message that can no longer matter: delivering it now changes nothing at
    * its receiver and sends nothing, and that stays so whatever happens before it arrives (a reply
    * from a term its receiver has already left behind: terms only grow). Optional. When declared,
-   * the kernel treats such messages as already ignored: a timer is not held back by them (under
-   * `after-delivery` timing), they are offered to neither drop nor duplicate, and the explorer
+   * the kernel treats such messages as already ignored: the other hooks here (`timerBlocked`,
+   * `requestBlocked`, `crashBlocked`, `partitions`) and the `after-delivery` timer rule see the
+   * world without them, they are offered to neither drop nor duplicate, and the explorer
    * counts worlds that differ only by them as one world and does not deliver them (obsolete.ts).
    * The reader can still deliver one, to see it ignored. It must only read the world (in
    * practice the receiver's state and the message), never the other messages in flight, and no

@@ -46,24 +46,27 @@ const culprits = (v: Verdict): number[] => (v.holds ? [] : v.ops);
  * worlds), one nested weak map level per node, which spares rebuilding the history on every world.
  */
 type Verdicts = Map<string, Verdict>;
+type Level = WeakMap<object, Level | Verdicts>;
 const byWorld = new WeakMap<World, Verdicts>();
-const byStoreTuple = new WeakMap<object, unknown>();
+const byStoreTuple: Level = new WeakMap();
+// The verdicts hang off this key below the last store, so every level is the same kind of map.
+const LEAF = {};
 
 function verdictsFor(world: World): Verdicts | null {
   let v = byWorld.get(world);
   if (v) return v;
   let level = byStoreTuple;
-  const ids = Object.keys(world.nodes);
-  for (let i = 0; i < ids.length; i++) {
-    const store = world.nodes[ids[i]].store;
+  for (const id in world.nodes) {
+    const store = world.nodes[id].store;
     if (store === null || typeof store !== 'object') return null;
-    let next = level.get(store);
-    if (!next) level.set(store, (next = i === ids.length - 1 ? new Map() : new WeakMap()));
-    if (i === ids.length - 1) v = next as Verdicts;
-    else level = next as WeakMap<object, unknown>;
+    let next = level.get(store) as Level | undefined;
+    if (!next) level.set(store, (next = new WeakMap()));
+    level = next;
   }
-  byWorld.set(world, v!);
-  return v!;
+  v = level.get(LEAF) as Verdicts | undefined;
+  if (!v) level.set(LEAF, (v = new Map()));
+  byWorld.set(world, v);
+  return v;
 }
 
 function byStores(name: string, world: World, verdict: (w: World) => Verdict): Verdict {

@@ -3,8 +3,8 @@
  * election timeout outlasts the leader's heartbeats, so it fires only when the leader it follows
  * is down, no longer leads, or is cut off from it (or it follows nobody); a candidate asks again, and a replica sends
  * its APPENDs or STOREs again on its `replicate` timer, only once the earlier ones are answered or
- * lost (a retransmission timeout outlasts the round trip); one its receiver would ignore (obsolete.ts)
- * holds nothing back. The kernel applies it only to
+ * lost (a retransmission timeout outlasts the round trip; the kernel hands it the world without
+ * obsolete messages, obsolete.ts). The kernel applies it only to
  * `after-delivery` scenarios, whose text states it; in the default timing a timeout still cannot
  * tell slow from lost.
  *
@@ -16,13 +16,12 @@
 import type { Timer, World } from '../kernel/types.ts';
 import { reachable } from '../kernel/world.ts';
 import { replicaCtx, stateOf } from './read.ts';
-import { obsolete } from './obsolete.ts';
 
 /** What a timer sends again, by name: it waits while one of those is still on its way. */
 const RESENDS: Record<string, string[]> = { election: ['REQUEST_VOTE'], replicate: ['APPEND', 'STORE'] };
 
 export function timerBlocked(timer: Timer, world: World): string | null {
-  const resent = world.inFlight.find((m) => m.from === timer.node && RESENDS[timer.name]?.includes(m.type) && !obsolete(m, world));
+  const resent = world.inFlight.find((m) => m.from === timer.node && RESENDS[timer.name]?.includes(m.type));
   if (resent) return `${timer.node}'s ${resent.type} to ${resent.to} is still on its way`;
   if (timer.name !== 'election') return null;
   const ctx = replicaCtx(world.nodes[timer.node]);
